@@ -1,0 +1,173 @@
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <pango/pango.h>
+#include <png.h>
+#include <qrencode.h>
+#include <yaml.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+#include <expat.h>
+#include <csv.h>
+
+#include <anketa/version.h>
+
+#include "cli.h"
+
+static const char *progname = "anketa";
+static int quiet;
+static int progress_shown;
+static struct timespec progress_last;
+
+void cli_init(const char *name)
+{
+    setlocale(LC_ALL, "");
+    /* Numbers in our CSV always use '.', whatever the user's locale. */
+    setlocale(LC_NUMERIC, "C");
+    signal(SIGPIPE, SIG_DFL);
+    progname = name;
+}
+
+const char *cli_progname(void)
+{
+    return progname;
+}
+
+void cli_set_quiet(int q)
+{
+    quiet = q;
+}
+
+static void vmessage(const char *fmt, va_list ap)
+{
+    if (progress_shown)
+        cli_progress_end();
+    fprintf(stderr, "%s: ", progname);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(fmt, ap);
+    va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    if (quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(fmt, ap);
+    va_end(ap);
+}
+
+void cli_report(const struct anketa_error *err)
+{
+    cli_error("%s", err->message[0] ? err->message : anketa_status_name(err->code));
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "try '%s --help'\n", progname);
+    exit(CLI_EXIT_USAGE);
+}
+
+void cli_version(void)
+{
+    printf("%s (anketa) %s\n", progname, ANKETA_VERSION_STRING);
+    printf("libqrencode %s, cairo %s, pango %s, libpng %s, libyaml %s, libcsv %d.%d.%d,\n",
+           QRcode_APIVersionString(), cairo_version_string(), pango_version_string(),
+           png_get_libpng_ver(NULL), yaml_get_version_string(), CSV_MAJOR, CSV_MINOR,
+           CSV_RELEASE);
+    printf("libxlsxwriter %s, libzip %s, expat %s\n", LXW_VERSION, zip_libzip_version(),
+           XML_ExpatVersion());
+    exit(cli_close_stdout());
+}
+
+long cli_number(const char *s, long min, long max, const char *opt)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+        cli_usage_error("%s: '%s' is not a whole number from %ld to %ld", opt, s, min, max);
+    return v;
+}
+
+double cli_decimal(const char *s, double min, double max, const char *opt)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !isfinite(v) || v < min || v > max)
+        cli_usage_error("%s: '%s' is not a number from %g to %g", opt, s, min, max);
+    return v;
+}
+
+int cli_close_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("(stdout): write error: %s", strerror(errno ? errno : EIO));
+        return CLI_EXIT_FAILURE;
+    }
+    return CLI_EXIT_OK;
+}
+
+static int progress_wanted(void)
+{
+    static int wanted = -1;
+    if (wanted < 0) {
+        const char *fake = getenv("ANKETA_FAKE_TTY");
+        wanted = (fake != NULL && strcmp(fake, "1") == 0) || isatty(STDERR_FILENO);
+    }
+    return wanted && !quiet;
+}
+
+void cli_progress(const char *what, unsigned long done, unsigned long total)
+{
+    if (!progress_wanted())
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double since = (double)(now.tv_sec - progress_last.tv_sec) +
+                   (double)(now.tv_nsec - progress_last.tv_nsec) / 1e9;
+    if (progress_shown && since < 0.1 && done != total)
+        return;
+    progress_last = now;
+    progress_shown = 1;
+    if (total > 0) {
+        int width = 30, filled = (int)((double)done / (double)total * width);
+        if (filled > width)
+            filled = width;
+        fprintf(stderr, "\r%s: %s [%.*s%*s] %lu/%lu", progname, what, filled,
+                "##############################", width - filled, "", done, total);
+    } else {
+        fprintf(stderr, "\r%s: %s %lu", progname, what, done);
+    }
+    fflush(stderr);
+}
+
+void cli_progress_end(void)
+{
+    if (progress_shown) {
+        progress_shown = 0;
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+}

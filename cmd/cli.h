@@ -1,0 +1,50 @@
+/* The front end shared by the commands: messages, usage errors, numbers,
+ * progress. Linked into each command, never installed. */
+#ifndef ANKETA_CLI_H
+#define ANKETA_CLI_H
+
+#include <stdio.h>
+
+#include <anketa/error.h>
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define CLI_NORETURN __attribute__((noreturn))
+#else
+#define CLI_PRINTF(f, a)
+#define CLI_NORETURN
+#endif
+
+enum { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
+
+/* Sets the locale and the program name used in every message. */
+void cli_init(const char *progname);
+const char *cli_progname(void);
+
+/* "prog: message" on stderr (unless quiet, for warnings). */
+void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
+void cli_report(const struct anketa_error *err);
+void cli_set_quiet(int quiet);
+
+/* "prog: message", "try 'prog --help'", exit 2. */
+CLI_NORETURN void cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* --version: the version and those of the libraries anketa uses; exit 0. */
+CLI_NORETURN void cli_version(void);
+
+/* A whole number for option `opt` in [min, max], or a usage error. */
+long cli_number(const char *s, long min, long max, const char *opt);
+/* A decimal number for option `opt` in [min, max], or a usage error. */
+double cli_decimal(const char *s, double min, double max, const char *opt);
+
+/* Flushes stdout; a write error is reported and returns 1 (a closed pipe
+ * ends the process quietly through SIGPIPE before this). */
+int cli_close_stdout(void);
+
+/* A progress bar on stderr when it is a terminal (or ANKETA_FAKE_TTY=1 is set,
+ * for tests), redrawn at most ten times a second. total may be 0 (unknown). */
+void cli_progress(const char *what, unsigned long done, unsigned long total);
+void cli_progress_end(void);
+
+#endif

@@ -1,0 +1,18 @@
+/* The umbrella header of libanketa. */
+#ifndef ANKETA_ANKETA_H
+#define ANKETA_ANKETA_H
+
+#include <anketa/common.h>
+#include <anketa/error.h>
+#include <anketa/version.h>
+#include <anketa/csv.h>
+#include <anketa/output.h>
+#include <anketa/paths.h>
+#include <anketa/campaign.h>
+#include <anketa/url.h>
+#include <anketa/qr.h>
+
+/* The library's version, "MAJOR.MINOR.PATCH", at run time. */
+ANKETA_API const char *anketa_version(void);
+
+#endif

@@ -1,0 +1,108 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <anketa/output.h>
+
+struct anketa_output {
+    FILE *fp;
+    char *path;     /* NULL for stdout */
+    char *tmp;
+};
+
+struct anketa_output *anketa_output_open(const char *path, struct anketa_error *err)
+{
+    struct anketa_output *out = calloc(1, sizeof *out);
+    if (out == NULL) {
+        anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    if (path == NULL || strcmp(path, "-") == 0) {
+        out->fp = stdout;
+        return out;
+    }
+    size_t n = strlen(path);
+    out->path = strdup(path);
+    out->tmp = malloc(n + 16);
+    if (out->path == NULL || out->tmp == NULL) {
+        anketa_output_abort(out);
+        anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(out->tmp);
+    if (fd < 0) {
+        anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot create: %s", strerror(errno));
+        free(out->tmp);
+        out->tmp = NULL;
+        anketa_output_abort(out);
+        return NULL;
+    }
+    /* mkstemp makes 0600; give the file the usual umask-derived mode. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    out->fp = fdopen(fd, "wb");
+    if (out->fp == NULL) {
+        close(fd);
+        anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+        anketa_output_abort(out);
+        return NULL;
+    }
+    return out;
+}
+
+FILE *anketa_output_stream(struct anketa_output *out)
+{
+    return out->fp;
+}
+
+int anketa_stream_check(FILE *fp, const char *name, struct anketa_error *err)
+{
+    if (fflush(fp) != 0 || ferror(fp))
+        return anketa_error_at(err, ANKETA_ERR_IO, name, 0, 0, "write error: %s",
+                               strerror(errno ? errno : EIO));
+    return 0;
+}
+
+int anketa_output_commit(struct anketa_output *out, struct anketa_error *err)
+{
+    int rc = 0;
+    if (out->path == NULL) {
+        rc = anketa_stream_check(out->fp, "(stdout)", err);
+        free(out);
+        return rc;
+    }
+    errno = 0;
+    if (fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0) {
+        rc = anketa_error_at(err, ANKETA_ERR_IO, out->path, 0, 0, "write error: %s",
+                             strerror(errno ? errno : EIO));
+        fclose(out->fp);
+    } else if (fclose(out->fp) != 0) {
+        rc = anketa_error_at(err, ANKETA_ERR_IO, out->path, 0, 0, "close: %s", strerror(errno));
+    } else if (rename(out->tmp, out->path) != 0) {
+        rc = anketa_error_at(err, ANKETA_ERR_IO, out->path, 0, 0, "rename: %s", strerror(errno));
+    }
+    out->fp = NULL;
+    if (rc != 0)
+        unlink(out->tmp);
+    free(out->tmp);
+    free(out->path);
+    free(out);
+    return rc;
+}
+
+void anketa_output_abort(struct anketa_output *out)
+{
+    if (out == NULL)
+        return;
+    if (out->path != NULL && out->fp != NULL)
+        fclose(out->fp);
+    if (out->tmp != NULL)
+        unlink(out->tmp);
+    free(out->tmp);
+    free(out->path);
+    free(out);
+}

@@ -1,0 +1,14 @@
+/* Small helpers shared inside libanketa (not installed). */
+#ifndef ANKETA_UTIL_H
+#define ANKETA_UTIL_H
+
+#include <stddef.h>
+
+/* Grows *buf (element size `size`) so it holds at least `need` elements.
+ * Returns 0, or -1 when out of memory (the buffer is then unchanged). */
+int anketa_reserve(void **buf, size_t *cap, size_t need, size_t size);
+
+/* strdup that returns NULL for NULL. */
+char *anketa_strdup(const char *s);
+
+#endif

@@ -1,0 +1,6 @@
+#include <anketa/anketa.h>
+
+const char *anketa_version(void)
+{
+    return ANKETA_VERSION_STRING;
+}

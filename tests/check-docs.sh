@@ -1,0 +1,32 @@
+#!/bin/sh
+# Every command: --help on stdout with exit 0 and a quiet stderr; every long
+# option that --help names appears in the command's man page; mandoc -T lint
+# finds nothing to say about any man page.
+set -u
+src=$ANKETA_SOURCE
+fail=0
+for c in "$src"/cmd/*.c; do
+  name=$(basename "$c" .c)
+  [ "$name" = cli ] && continue
+  bin="$ANKETA_BIN/$name"
+  [ -x "$bin" ] || { echo "$name: not built"; fail=1; continue; }
+  out=$("$bin" --help 2>/tmp/anketa-help-err.$$); st=$?
+  [ $st = 0 ] || { echo "$name --help: exit $st"; fail=1; }
+  [ -s /tmp/anketa-help-err.$$ ] && { echo "$name --help wrote to stderr"; fail=1; }
+  rm -f /tmp/anketa-help-err.$$
+  page="$src/man/$name.1"
+  [ -f "$page" ] || { echo "$name: no man page man/$name.1"; fail=1; continue; }
+  for opt in $(printf '%s\n' "$out" | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
+    esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+    grep -q -e "Fl -${opt#--}" -e "$esc" -e "$opt" "$page" || { echo "$name: $opt missing from man/$name.1"; fail=1; }
+  done
+  "$bin" --version >/dev/null 2>&1 || { echo "$name --version failed"; fail=1; }
+done
+if command -v mandoc >/dev/null 2>&1; then
+  for page in "$src"/man/*.[15]; do
+    lint=$(mandoc -T lint -W warning "$page" 2>&1)
+    [ -n "$lint" ] && { echo "$lint"; fail=1; }
+  done
+fi
+[ $fail = 0 ] && echo "docs: all commands checked"
+exit $fail
