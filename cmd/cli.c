@@ -8,17 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cairo.h>
-#include <pango/pango.h>
-#include <png.h>
-#include <qrencode.h>
-#include <yaml.h>
-#include <xlsxwriter.h>
-#include <zip.h>
-#include <expat.h>
-#include <csv.h>
 
-#include <anketa/version.h>
+#include <anketa/anketa.h>
 
 #include "cli.h"
 
@@ -90,13 +81,7 @@ void cli_usage_error(const char *fmt, ...)
 
 void cli_version(void)
 {
-    printf("%s (anketa) %s\n", progname, ANKETA_VERSION_STRING);
-    printf("libqrencode %s, cairo %s, pango %s, libpng %s, libyaml %s, libcsv %d.%d.%d,\n",
-           QRcode_APIVersionString(), cairo_version_string(), pango_version_string(),
-           png_get_libpng_ver(NULL), yaml_get_version_string(), CSV_MAJOR, CSV_MINOR,
-           CSV_RELEASE);
-    printf("libxlsxwriter %s, libzip %s, expat %s\n", LXW_VERSION, zip_libzip_version(),
-           XML_ExpatVersion());
+    printf("%s (anketa) %s\n%s\n", progname, anketa_version(), anketa_version_details());
     exit(cli_close_stdout());
 }
 

@@ -15,4 +15,7 @@
 /* The library's version, "MAJOR.MINOR.PATCH", at run time. */
 ANKETA_API const char *anketa_version(void);
 
+/* The versions of the libraries libanketa was built with, one line. */
+ANKETA_API const char *anketa_version_details(void);
+
 #endif
