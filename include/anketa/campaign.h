@@ -89,6 +89,8 @@ struct anketa_campaign {
     size_t point_count;
     struct anketa_question *questions;
     size_t question_count;
+
+    struct anketa_campaign_index *index; /* private: look-up tables */
 };
 
 /* Loads and checks a campaign file. Returns NULL with err set on any error. */

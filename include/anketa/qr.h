@@ -33,19 +33,21 @@ static inline int anketa_qr_dark(const struct anketa_qr *qr, int x, int y)
  * PNG: 1-bit greyscale, `scale` pixels per module, `dpi` recorded (0: none).
  * SVG: one path for all dark modules, `module_mm` the module size in mm.
  * PDF/EPS: vector, through cairo, `module_mm` the module size.
- * Text: UTF-8 half blocks, two rows of modules per line, dark on light. */
+ * Text: UTF-8 half blocks, two rows of modules per line; as qrencode's UTF8
+ * output, light modules are drawn (for the usual light-on-dark terminal).
+ * PDF output honours SOURCE_DATE_EPOCH for its dates. */
 ANKETA_API int anketa_qr_write_png(const struct anketa_qr *qr, FILE *fp, int scale, int margin,
                                    int dpi, struct anketa_error *err);
 ANKETA_API int anketa_qr_write_svg(const struct anketa_qr *qr, FILE *fp, double module_mm,
                                    int margin, struct anketa_error *err);
-ANKETA_API int anketa_qr_write_pdf(const struct anketa_qr *qr, const char *path, double module_mm,
+ANKETA_API int anketa_qr_write_pdf(const struct anketa_qr *qr, FILE *fp, double module_mm,
                                    int margin, int eps, struct anketa_error *err);
 ANKETA_API int anketa_qr_write_text(const struct anketa_qr *qr, FILE *fp, int margin,
                                     struct anketa_error *err);
 
-/* The SVG path data of the dark modules ("M x y h1 v1 h-1 z..." merged into
- * horizontal runs) in module units, offset by `margin`; for leaflet and report
- * drawing the code as one path. Returns a malloc'd string or NULL. */
-ANKETA_API char *anketa_qr_svg_path(const struct anketa_qr *qr, int margin);
+/* Calls run(x, y, length) for each horizontal run of dark modules, row by
+ * row: the shape of the code as few rectangles, for drawing it as one path. */
+ANKETA_API void anketa_qr_runs(const struct anketa_qr *qr,
+                               void (*run)(void *ctx, int x, int y, int length), void *ctx);
 
 #endif

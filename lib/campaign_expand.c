@@ -1,0 +1,105 @@
+/* Pre-fill templates: "{item.name}" and friends, expanded per code. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <anketa/campaign.h>
+
+#include "util.h"
+
+static const char *const PLACEHOLDERS[] = {
+    "campaign.id", "authority.id", "authority.name", "direction.id", "direction.name",
+    "item.id", "item.name", "point.id", "point.name", "municipality", "channel", NULL
+};
+
+static const char *value_of(const char *name, size_t len, const struct anketa_code_context *x)
+{
+#define IS(s) (len == strlen(s) && memcmp(name, s, len) == 0)
+    if (IS("campaign.id")) return x->campaign ? x->campaign->id : NULL;
+    if (IS("authority.id")) return x->authority ? x->authority->id : NULL;
+    if (IS("authority.name")) return x->authority ? x->authority->name : NULL;
+    if (IS("direction.id")) return x->direction ? x->direction->id : NULL;
+    if (IS("direction.name")) return x->direction ? x->direction->name : NULL;
+    if (IS("item.id")) return x->item ? x->item->id : NULL;
+    if (IS("item.name")) return x->item ? x->item->name : NULL;
+    if (IS("point.id")) return x->point ? x->point->id : NULL;
+    if (IS("point.name")) return x->point ? x->point->name : NULL;
+    if (IS("municipality")) return x->point ? x->point->municipality : NULL;
+    if (IS("channel")) return x->channel ? x->channel : x->campaign ? x->campaign->channel : NULL;
+#undef IS
+    return NULL;
+}
+
+static int known(const char *name, size_t len)
+{
+    for (const char *const *p = PLACEHOLDERS; *p; p++)
+        if (strlen(*p) == len && memcmp(*p, name, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Walks the template; with out == NULL it only checks. */
+static int walk(const char *t, const struct anketa_code_context *x, char **out,
+                struct anketa_error *err)
+{
+    size_t len = 0, cap = 0;
+    char *buf = NULL;
+    for (const char *p = t; *p;) {
+        const char *piece = p;
+        size_t plen = 1;
+        if (*p == '{' && p[1] == '{') {
+            p += 2;
+        } else if (*p == '}' && p[1] == '}') {
+            p += 2;
+            piece = "}";
+        } else if (*p == '{') {
+            const char *close = strchr(p, '}');
+            if (close == NULL) {
+                free(buf);
+                return anketa_error_set(err, ANKETA_ERR_INVALID, "unclosed '{' in '%s'", t);
+            }
+            size_t nlen = (size_t)(close - p - 1);
+            if (!known(p + 1, nlen)) {
+                free(buf);
+                return anketa_error_set(err, ANKETA_ERR_INVALID,
+                                        "unknown placeholder '{%.*s}' (known: campaign.id, "
+                                        "authority.id, authority.name, direction.id, "
+                                        "direction.name, item.id, item.name, point.id, "
+                                        "point.name, municipality, channel)", (int)nlen, p + 1);
+            }
+            piece = out ? value_of(p + 1, nlen, x) : "";
+            if (piece == NULL)
+                piece = "";
+            plen = strlen(piece);
+            p = close + 1;
+        } else {
+            p++;
+        }
+        if (out == NULL)
+            continue;
+        if (anketa_reserve((void **)&buf, &cap, len + plen + 1, 1) != 0) {
+            free(buf);
+            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        }
+        memcpy(buf + len, piece, plen);
+        len += plen;
+    }
+    if (out) {
+        if (buf == NULL && (buf = malloc(1)) == NULL)
+            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        buf[len] = '\0';
+        *out = buf;
+    }
+    return 0;
+}
+
+int anketa_campaign_check_template(const char *t, struct anketa_error *err)
+{
+    return walk(t, NULL, NULL, err);
+}
+
+char *anketa_campaign_expand(const char *t, const struct anketa_code_context *x,
+                             struct anketa_error *err)
+{
+    char *out = NULL;
+    return walk(t, x, &out, err) == 0 ? out : NULL;
+}
