@@ -76,7 +76,7 @@ int anketa_output_commit(struct anketa_output *out, struct anketa_error *err)
         return rc;
     }
     errno = 0;
-    if (fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0) {
+    if (fflush(out->fp) != 0 || ferror(out->fp)) {
         rc = anketa_error_at(err, ANKETA_ERR_IO, out->path, 0, 0, "write error: %s",
                              strerror(errno ? errno : EIO));
         fclose(out->fp);

@@ -8,7 +8,8 @@
 
 /* An output file written atomically: data goes to a temporary file in the same
  * folder, renamed over the target only by anketa_output_commit() after a good
- * flush, sync and close. A crash or a kill never leaves a half-written file
+ * flush and close (no fsync: the rename guards against a crash or a kill of
+ * the process, which is what a re-run needs; thousands of codes stay fast). A crash or a kill never leaves a half-written file
  * where a good one was. The path "-" or NULL means standard output. */
 struct anketa_output;
 

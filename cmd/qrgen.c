@@ -1,0 +1,374 @@
+/* qrgen: QR codes for a campaign, or for any CSV with a url column. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <anketa/anketa.h>
+#include <anketa/codes.h>
+#include <anketa/qrfile.h>
+
+#include "cli.h"
+
+struct options {
+    const char *campaign;
+    const char *dir;
+    const char *channel;
+    unsigned levels;
+    enum anketa_qr_ec ec;
+    struct anketa_qr_style style;
+    int no_files;
+};
+
+static void usage(void)
+{
+    printf("usage: qrgen -c CAMPAIGN [-o DIR] [--level LEVELS] [--format FMT] [--size SIZE]\n"
+           "             [--dpi N] [--ec L|M|Q|H] [--margin N] [--channel NAME] [--no-files] [-q]\n"
+           "       qrgen [options] [CSV...|-]\n"
+           "\n"
+           "Makes the QR codes of a campaign (or one per row of CSVs with a 'url' column)\n"
+           "and writes their manifest as CSV to standard output.\n"
+           "\n"
+           "  -c, --campaign FILE  campaign file (anketa-campaign(5))\n"
+           "  -o, --output-dir DIR folder for the code images (default: codes)\n"
+           "  -l, --level LEVELS   authority,direction,item (default: all three)\n"
+           "  -f, --format FMT     png, svg, pdf, eps or txt (default: png)\n"
+           "  -s, --size SIZE      pixels per module (8px) or side of the code (40mm);\n"
+           "                       default 8px for png and txt, 40mm for svg, pdf, eps\n"
+           "      --dpi N          resolution of PNG made from a size in mm (default 300)\n"
+           "  -e, --ec LEVEL       error correction L, M, Q or H (default M)\n"
+           "  -m, --margin N       quiet zone in modules (default 4)\n"
+           "      --channel NAME   value of {channel} in pre-fill templates\n"
+           "  -n, --no-files       write only the manifest, with an empty file column\n"
+           "  -q, --quiet          no warnings or progress\n"
+           "  -h, --help           this help\n"
+           "      --version        version and libraries\n");
+}
+
+static int ensure_dir(const char *dir)
+{
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+        return 0;
+    cli_error("%s: cannot create folder: %s", dir, strerror(errno));
+    return -1;
+}
+
+/* Encodes url and writes it as DIR/base.ext; fills *path (caller frees).
+ * `subject` names the row or code in messages. */
+static int make_code(const struct options *o, const char *url, const char *base,
+                     const char *subject, char **path)
+{
+    struct anketa_error err;
+    *path = NULL;
+    struct anketa_qr *qr = anketa_qr_encode(url, o->ec, &err);
+    if (qr == NULL) {
+        cli_error("%s: %s", subject, err.message);
+        return -1;
+    }
+    int rc = 0;
+    if (!o->no_files) {
+        size_t n = strlen(o->dir) + strlen(base) + 8;
+        *path = malloc(n);
+        if (*path == NULL) {
+            anketa_qr_free(qr);
+            cli_error("out of memory");
+            return -1;
+        }
+        snprintf(*path, n, "%s/%s.%s", o->dir, base, anketa_qr_format_ext(o->style.format));
+        if ((rc = anketa_qr_write_file(qr, &o->style, *path, &err)) != 0)
+            cli_report(&err);
+    }
+    anketa_qr_free(qr);
+    return rc;
+}
+
+static int campaign_mode(const struct options *o)
+{
+    struct anketa_error err;
+    struct anketa_campaign *c = anketa_campaign_load(o->campaign, &err);
+    if (c == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    struct anketa_code *codes;
+    size_t count;
+    if (anketa_codes_build(c, o->levels, o->channel, &codes, &count, &err) != 0) {
+        cli_report(&err);
+        anketa_campaign_free(c);
+        return CLI_EXIT_FAILURE;
+    }
+    int status = CLI_EXIT_OK;
+    anketa_csv_write_row(stdout, (const char *const *)anketa_manifest_columns, NULL, 12);
+    for (size_t i = 0; i < count; i++) {
+        const struct anketa_code *k = &codes[i];
+        char *path;
+        char subject[512];
+        snprintf(subject, sizeof subject, "%s: code %s", o->campaign, k->code_id);
+        if (make_code(o, k->url, k->code_id, subject, &path) != 0) {
+            status = CLI_EXIT_FAILURE;
+            free(path);
+            continue;
+        }
+        const char *row[12] = {
+            k->code_id, anketa_code_level_name(k->level), k->authority->id, k->authority->name,
+            k->direction ? k->direction->id : NULL, k->item ? k->item->id : NULL,
+            k->item ? k->item->name : NULL, k->point ? k->point->id : NULL,
+            k->point ? k->point->name : NULL, k->point ? k->point->municipality : NULL,
+            k->url, path
+        };
+        anketa_csv_write_row(stdout, row, NULL, 12);
+        free(path);
+        cli_progress("codes", (unsigned long)i + 1, (unsigned long)count);
+    }
+    cli_progress_end();
+    anketa_codes_free(codes, count);
+    anketa_campaign_free(c);
+    return status;
+}
+
+/* Ad-hoc mode: one code per row of a CSV with a url column. The manifest keeps
+ * the input's columns and adds code_id and file when absent. */
+static const char *const NAME_COLUMNS[] = { "code_id", "name", "id", "slug", "title", NULL };
+
+struct adhoc_state {
+    int first;            /* no header written yet */
+    unsigned long row;    /* rows across all inputs, for names */
+    char **header;        /* the first input's header, which later ones must repeat */
+    size_t header_count;
+    char **seen;          /* file names used, to refuse a second row writing over one */
+    size_t seen_count, seen_cap;
+};
+
+static int header_matches(const struct adhoc_state *st, const struct anketa_csv_row *h)
+{
+    if (h->count != st->header_count)
+        return 0;
+    for (size_t i = 0; i < h->count; i++)
+        if (strcmp(h->fields[i], st->header[i]) != 0)
+            return 0;
+    return 1;
+}
+
+static int name_taken(struct adhoc_state *st, const char *name)
+{
+    for (size_t i = 0; i < st->seen_count; i++)
+        if (strcmp(st->seen[i], name) == 0)
+            return 1;
+    if (st->seen_count == st->seen_cap) {
+        size_t ncap = st->seen_cap ? st->seen_cap * 2 : 64;
+        char **n = realloc(st->seen, ncap * sizeof *n);
+        if (n == NULL)
+            return 1;
+        st->seen = n;
+        st->seen_cap = ncap;
+    }
+    st->seen[st->seen_count++] = strdup(name);
+    return 0;
+}
+
+static int adhoc_row(const struct options *o, struct adhoc_state *st,
+                     const struct anketa_csv_reader *r, const struct anketa_csv_row *row,
+                     int url_col, int name_col, int add_id, int file_col)
+{
+    const char *file = anketa_csv_reader_name(r);
+    struct anketa_error err;
+    if (row->count != st->header_count) {
+        cli_error("%s:%ld: %zu fields where the header has %zu", file, row->line, row->count,
+                  st->header_count);
+        return -1;
+    }
+    char *url = anketa_url_normalize(row->fields[url_col], &err);
+    if (url == NULL) {
+        cli_error("%s:%ld: %s", file, row->line, err.message);
+        return -1;
+    }
+    char number[32];
+    snprintf(number, sizeof number, "%lu", st->row);
+    char *base = name_col >= 0 ? anketa_safe_filename(row->fields[name_col]) : NULL;
+    if (base == NULL)
+        base = strdup(number);
+    char subject[512], *path = NULL;
+    snprintf(subject, sizeof subject, "%s:%ld", file, row->line);
+    int rc = -1;
+    if (base == NULL)
+        cli_error("out of memory");
+    else if (!o->no_files && name_taken(st, base))
+        cli_error("%s: file name '%s' already used by an earlier row", subject, base);
+    else if (make_code(o, url, base, subject, &path) == 0)
+        rc = 0;
+    if (rc == 0) {
+        for (size_t i = 0; i < row->count; i++) {
+            if (i)
+                putchar(',');
+            const char *v = (int)i == url_col ? url : (int)i == file_col ? path : row->fields[i];
+            size_t len = (int)i == url_col || (int)i == file_col ? (v ? strlen(v) : 0) : row->lengths[i];
+            anketa_csv_write_field(stdout, v, len, ',');
+        }
+        if (add_id) {
+            putchar(',');
+            anketa_csv_write_field(stdout, base, strlen(base), ',');
+        }
+        if (file_col < 0) {
+            putchar(',');
+            if (path)
+                anketa_csv_write_field(stdout, path, strlen(path), ',');
+        }
+        putchar('\n');
+    }
+    free(path);
+    free(base);
+    free(url);
+    return rc;
+}
+
+static int adhoc_file(const struct options *o, const char *path, struct adhoc_state *st)
+{
+    struct anketa_error err;
+    const struct anketa_csv_row *row;
+    struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
+    if (r == NULL || anketa_csv_reader_read_header(r, &err) != 0) {
+        cli_report(&err);
+        anketa_csv_reader_free(r);
+        return CLI_EXIT_FAILURE;
+    }
+    const struct anketa_csv_row *h = anketa_csv_reader_header(r);
+    int url_col = anketa_csv_reader_column(r, "url"), name_col = -1;
+    for (const char *const *n = NAME_COLUMNS; *n && name_col < 0; n++)
+        name_col = anketa_csv_reader_column(r, *n);
+    int add_id = anketa_csv_reader_column(r, "code_id") < 0;
+    int file_col = anketa_csv_reader_column(r, "file");
+    int status = CLI_EXIT_OK;
+    if (url_col < 0) {
+        cli_error("%s:%ld: no 'url' column in the header", anketa_csv_reader_name(r), h->line);
+        anketa_csv_reader_free(r);
+        return CLI_EXIT_FAILURE;
+    }
+    if (st->first) {
+        st->first = 0;
+        st->header_count = h->count;
+        st->header = calloc(h->count, sizeof *st->header);
+        for (size_t i = 0; st->header && i < h->count; i++)
+            st->header[i] = strdup(h->fields[i]);
+        for (size_t i = 0; i < h->count; i++) {
+            if (i)
+                putchar(',');
+            anketa_csv_write_field(stdout, h->fields[i], h->lengths[i], ',');
+        }
+        printf("%s%s\n", add_id ? ",code_id" : "", file_col < 0 ? ",file" : "");
+    } else if (!header_matches(st, h)) {
+        cli_error("%s:%ld: the header differs from the first input's", anketa_csv_reader_name(r),
+                  h->line);
+        anketa_csv_reader_free(r);
+        return CLI_EXIT_FAILURE;
+    }
+    int rc;
+    while ((rc = anketa_csv_reader_next(r, &row, &err)) > 0) {
+        st->row++;
+        if (adhoc_row(o, st, r, row, url_col, name_col, add_id, file_col) != 0)
+            status = CLI_EXIT_FAILURE;
+        cli_progress("codes", st->row, 0);
+    }
+    cli_progress_end();
+    if (rc < 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    }
+    anketa_csv_reader_free(r);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_DPI = 256, OPT_CHANNEL, OPT_VERSION };
+    static const struct option longopts[] = {
+        { "campaign", required_argument, NULL, 'c' },
+        { "output-dir", required_argument, NULL, 'o' },
+        { "level", required_argument, NULL, 'l' },
+        { "format", required_argument, NULL, 'f' },
+        { "size", required_argument, NULL, 's' },
+        { "dpi", required_argument, NULL, OPT_DPI },
+        { "ec", required_argument, NULL, 'e' },
+        { "margin", required_argument, NULL, 'm' },
+        { "channel", required_argument, NULL, OPT_CHANNEL },
+        { "no-files", no_argument, NULL, 'n' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, OPT_VERSION },
+        { NULL, 0, NULL, 0 }
+    };
+    struct options o = { .dir = "codes", .ec = ANKETA_QR_EC_M,
+                         .levels = ANKETA_LEVEL_AUTHORITY | ANKETA_LEVEL_DIRECTION | ANKETA_LEVEL_ITEM,
+                         .style = { .format = ANKETA_QR_PNG, .margin = 4, .dpi = 300 } };
+    const char *size = NULL;
+    struct anketa_error err;
+    int ch;
+    cli_init("qrgen");
+    while ((ch = getopt_long(argc, argv, "c:o:l:f:s:e:m:nqh", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'c': o.campaign = optarg; break;
+        case 'o': o.dir = optarg; break;
+        case 'l':
+            if ((o.levels = anketa_code_levels_parse(optarg, &err)) == 0)
+                cli_usage_error("--level: %s", err.message);
+            break;
+        case 'f': {
+            int f = anketa_qr_format_parse(optarg);
+            if (f < 0)
+                cli_usage_error("--format: '%s' is not png, svg, pdf, eps or txt", optarg);
+            o.style.format = (enum anketa_qr_format)f;
+            break;
+        }
+        case 's': size = optarg; break;
+        case OPT_DPI: o.style.dpi = (int)cli_number(optarg, 72, 4800, "--dpi"); break;
+        case 'e': {
+            const char *p = strchr("LMQH", optarg[0]);
+            if (p == NULL || optarg[0] == '\0' || optarg[1] != '\0')
+                cli_usage_error("--ec: '%s' is not L, M, Q or H", optarg);
+            o.ec = (enum anketa_qr_ec)(p - "LMQH");
+            break;
+        }
+        case 'm': o.style.margin = (int)cli_number(optarg, 0, 100, "--margin"); break;
+        case OPT_CHANNEL: o.channel = optarg; break;
+        case 'n': o.no_files = 1; break;
+        case 'q': cli_set_quiet(1); break;
+        case 'h': usage(); return cli_close_stdout();
+        case OPT_VERSION: cli_version();
+        default: fprintf(stderr, "try 'qrgen --help'\n"); return CLI_EXIT_USAGE;
+        }
+    }
+    if (size == NULL)
+        size = o.style.format == ANKETA_QR_PNG || o.style.format == ANKETA_QR_TXT ? "8px" : "40mm";
+    if (anketa_qr_size_parse(size, &o.style, &err) != 0)
+        cli_usage_error("--size: %s", err.message);
+    if (o.campaign != NULL && optind < argc)
+        cli_usage_error("give either a campaign (-c) or CSV files, not both");
+    if (o.style.margin < 4)
+        cli_warn("a quiet zone of %d modules is below the 4 that scanners expect",
+                 o.style.margin);
+    if (!o.no_files && ensure_dir(o.dir) != 0)
+        return CLI_EXIT_FAILURE;
+
+    int status;
+    if (o.campaign != NULL) {
+        status = campaign_mode(&o);
+    } else {
+        status = CLI_EXIT_OK;
+        struct adhoc_state st = { .first = 1 };
+        if (optind == argc)
+            status = adhoc_file(&o, "-", &st);
+        for (int i = optind; i < argc; i++)
+            if (adhoc_file(&o, argv[i], &st) != CLI_EXIT_OK)
+                status = CLI_EXIT_FAILURE;
+        for (size_t i = 0; i < st.seen_count; i++)
+            free(st.seen[i]);
+        for (size_t i = 0; st.header && i < st.header_count; i++)
+            free(st.header[i]);
+        free(st.seen);
+        free(st.header);
+    }
+    if (cli_close_stdout() != CLI_EXIT_OK)
+        status = CLI_EXIT_FAILURE;
+    return status;
+}

@@ -1,0 +1,33 @@
+#ifndef ANKETA_QRFILE_H
+#define ANKETA_QRFILE_H
+
+#include <anketa/common.h>
+#include <anketa/error.h>
+#include <anketa/qr.h>
+
+/* Writing one code to a file in a chosen format, atomically. */
+enum anketa_qr_format { ANKETA_QR_PNG, ANKETA_QR_SVG, ANKETA_QR_PDF, ANKETA_QR_EPS, ANKETA_QR_TXT };
+
+struct anketa_qr_style {
+    enum anketa_qr_format format;
+    int margin;          /* quiet zone in modules */
+    int pixels;          /* PNG pixels per module, when > 0 */
+    double size_mm;      /* else the whole code's side in mm (quiet zone included) */
+    int dpi;             /* PNG resolution for size_mm, and recorded in the file */
+};
+
+/* Parses "png", "svg", "pdf", "eps", "txt"; -1 when unknown. */
+ANKETA_API int anketa_qr_format_parse(const char *name);
+/* The file extension of a format, without the dot. */
+ANKETA_API const char *anketa_qr_format_ext(enum anketa_qr_format f);
+
+/* Parses a size: "8px" (pixels per module) or "40mm" (side of the code);
+ * 0 or an error. */
+ANKETA_API int anketa_qr_size_parse(const char *spec, struct anketa_qr_style *style,
+                                    struct anketa_error *err);
+
+/* Writes qr to path (temporary file, then rename). */
+ANKETA_API int anketa_qr_write_file(const struct anketa_qr *qr, const struct anketa_qr_style *s,
+                                    const char *path, struct anketa_error *err);
+
+#endif
