@@ -27,6 +27,7 @@ struct anketa_csv_reader {
     char *name;
     struct csv_parser parser;
     int eof, failed, first_block;
+    struct anketa_error pending;  /* an error met after rows still queued */
     long cur_line;       /* line of the byte being parsed (LFs seen + 1) */
     int row_open;        /* the row being built has a field already */
     struct queued_row *queue; /* rows completed by the last block */
@@ -113,8 +114,14 @@ static void on_record(int c, void *ctx)
 
 static int fill(struct anketa_csv_reader *r, struct anketa_error *err)
 {
+    /* A record cut by the end of the last block continues in slot 0. */
+    if (r->row_open && r->qcount > 0) {
+        struct queued_row open = r->queue[r->qcount];
+        r->queue[r->qcount] = r->queue[0];
+        r->queue[0] = open;
+    }
     r->qcount = r->qhead = 0;
-    while (r->qcount == 0 && !r->eof) {
+    while (r->qcount == 0 && !r->eof && !r->failed) {
         size_t n = fread(r->block, 1, READ_BLOCK, r->fp);
         const char *p = r->block;
         if (n < READ_BLOCK && ferror(r->fp))
@@ -127,19 +134,19 @@ static int fill(struct anketa_csv_reader *r, struct anketa_error *err)
                 n -= 3;
             }
         }
-        long before = r->cur_line;
         if (n > 0 && csv_parse(&r->parser, p, n, on_field, on_record, r) != n) {
             r->failed = 1;
-            return anketa_error_at(err, ANKETA_ERR_PARSE, r->name, before, 0,
-                                   "malformed CSV near here: %s (a stray quote?)",
-                                   csv_strerror(csv_error(&r->parser)));
+            anketa_error_at(&r->pending, ANKETA_ERR_PARSE, r->name, r->cur_line, 0,
+                            "malformed CSV: a quote inside an unquoted field, or text after "
+                            "a closing quote");
+            break;
         }
         if (feof(r->fp) || n == 0) {
             r->eof = 1;
             if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
                 r->failed = 1;
-                return anketa_error_at(err, ANKETA_ERR_PARSE, r->name, r->cur_line, 0,
-                                       "unclosed quote at end of file");
+                anketa_error_at(&r->pending, ANKETA_ERR_PARSE, r->name, r->cur_line, 0,
+                                "unclosed quote at end of file");
             }
         }
         if (r->oom)
@@ -237,15 +244,23 @@ static int expose(struct queued_row *q, struct anketa_csv_row *out)
 int anketa_csv_reader_next(struct anketa_csv_reader *r, const struct anketa_csv_row **row,
                            struct anketa_error *err)
 {
-    if (r->failed)
-        return anketa_error_at(err, ANKETA_ERR_PARSE, r->name, r->cur_line, 0,
-                               "reading past an earlier error");
+    if (r->qhead == r->qcount && r->failed) {
+        if (err)
+            *err = r->pending;
+        return r->pending.code;
+    }
     if (r->qhead == r->qcount) {
         int rc = fill(r, err);
         if (rc < 0)
             return rc;
-        if (r->qcount == 0)
+        if (r->qcount == 0) {
+            if (r->failed) {
+                if (err)
+                    *err = r->pending;
+                return r->pending.code;
+            }
             return 0;
+        }
     }
     if (expose(&r->queue[r->qhead++], &r->out) != 0)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "%s: out of memory", r->name);

@@ -3,6 +3,7 @@
 #ifndef ANKETA_CHECK_H
 #define ANKETA_CHECK_H
 
+#include <stdio.h>
 #include <string.h>
 
 extern int check_failures;

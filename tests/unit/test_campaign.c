@@ -1,0 +1,131 @@
+/* The campaign model: the demo loads whole; every kind of mistake is an error
+ * naming file:line:column. And the codes built from it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <anketa/campaign.h>
+#include <anketa/codes.h>
+
+#include "check.h"
+
+static const char BASE[] =
+    "campaign: { id: c1, name: Кампания, timezone: \"+09:00\" }\n"       /* 1 */
+    "directions:\n"                                                        /* 2 */
+    "  - { id: services, kind: service, name: Услуги }\n"                 /* 3 */
+    "authorities:\n"                                                       /* 4 */
+    "  - id: min\n"                                                        /* 5 */
+    "    name: Министерство\n"                                             /* 6 */
+    "    feedback_url: https://min.ru/оценить\n"                          /* 7 */
+    "    surveys:\n"                                                       /* 8 */
+    "      services: { url: \"https://f.ru/u/1/\", prefill: { s: \"{item.id}\", p: \"{point.id}\" } }\n"
+    "items:\n"                                                             /* 10 */
+    "  - { id: i1, name: Справка, authority: min, direction: services }\n" /* 11 */
+    "  - { id: i2, name: Выписка, authority: min, direction: services }\n" /* 12 */
+    "points:\n"                                                            /* 13 */
+    "  - { id: p1, name: Офис, municipality: Город, items: [i1] }\n"     /* 14 */
+    "questions:\n"                                                         /* 15 */
+    "  - { id: overall, text: Оценка, scale: 1-5 }\n"                     /* 16 */
+    "  - { id: result, text: Результат, scale: yes/no }\n";               /* 17 */
+
+/* Replaces the first `from` in BASE by `to` and expects an error containing `want`. */
+static void expect_error(const char *from, const char *to, const char *want)
+{
+    char text[4096];
+    const char *at = strstr(BASE, from);
+    if (at == NULL) {
+        check_fail(__FILE__, __LINE__, from);
+        return;
+    }
+    snprintf(text, sizeof text, "%.*s%s%s", (int)(at - BASE), BASE, to, at + strlen(from));
+    struct anketa_error err;
+    struct anketa_campaign *c = anketa_campaign_parse(text, strlen(text), "c.yaml", &err);
+    check_count++;
+    if (c != NULL || strstr(err.message, want) == NULL) {
+        check_fail(__FILE__, __LINE__, want);
+        fprintf(stderr, "    got: %s\n", c ? "(no error)" : err.message);
+    }
+    anketa_campaign_free(c);
+}
+
+static void test_base(void)
+{
+    struct anketa_error err;
+    struct anketa_campaign *c = anketa_campaign_parse(BASE, strlen(BASE), "c.yaml", &err);
+    CHECK(c != NULL);
+    if (c == NULL) {
+        fprintf(stderr, "%s\n", err.message);
+        return;
+    }
+    CHECK(c->tz_offset_minutes == 9 * 60);
+    CHECK(c->min_group == 5);
+    CHECK_STR(c->method, "top2");
+    CHECK_STR(c->authorities[0].feedback_url, "https://min.ru/%D0%BE%D1%86%D0%B5%D0%BD%D0%B8%D1%82%D1%8C");
+    CHECK(anketa_campaign_item_by_name(c, "Выписка") == &c->items[1]);
+    CHECK(anketa_campaign_point(c, "p1")->item_count == 1);
+    const struct anketa_question *q = anketa_campaign_question(c, "result");
+    CHECK(q && q->lo == 0 && q->hi == 1 && q->yes_no);
+
+    struct anketa_code *codes;
+    size_t n;
+    CHECK(anketa_codes_build(c, ANKETA_LEVEL_AUTHORITY | ANKETA_LEVEL_DIRECTION | ANKETA_LEVEL_ITEM,
+                             NULL, &codes, &n, &err) == 0);
+    CHECK(n == 4);
+    CHECK_STR(codes[0].code_id, "min");
+    CHECK_STR(codes[1].code_id, "min.services");
+    CHECK_STR(codes[1].url, "https://f.ru/u/1/");
+    CHECK_STR(codes[2].code_id, "min.services.i1.p1");
+    CHECK_STR(codes[2].url, "https://f.ru/u/1/?s=i1&p=p1");
+    CHECK_STR(codes[3].code_id, "min.services.i2"); /* offered at no point */
+    CHECK_STR(codes[3].url, "https://f.ru/u/1/?s=i2&p=");
+    anketa_codes_free(codes, n);
+    anketa_campaign_free(c);
+}
+
+static void test_errors(void)
+{
+    expect_error("    name: Министерство\n", "    nmae: Министерство\n",
+                 "c.yaml:6:5: unknown key 'nmae' in authority");
+    expect_error("    name: Министерство\n", "",
+                 "c.yaml:5:5: authority: missing required key 'name'");
+    expect_error("id: i2,", "id: i1,", "c.yaml:12:11: duplicate item id 'i1'");
+    expect_error("items: [i1]", "items: [i9]", "c.yaml:14:56: point 'p1': unknown item 'i9'");
+    expect_error("authority: min, direction: services }\n  - { id: i2",
+                 "authority: mni, direction: services }\n  - { id: i2",
+                 "c.yaml:11:41: item: unknown authority 'mni'");
+    expect_error("scale: 1-5", "scale: 5-1", "c.yaml:16:41: scale must be");
+    expect_error("{point.id}", "{point.nmae}", "unknown placeholder '{point.nmae}'");
+    expect_error("\"+09:00\"", "Asia/Tokyo", "timezone 'Asia/Tokyo' must be a UTC offset");
+    expect_error("kind: service,", "kind: servise,", "c.yaml:3:27: direction kind 'servise'");
+    expect_error("https://f.ru/u/1/", "f.ru/u/1/", "c.yaml:9:24: 'f.ru/u/1/' is not an http(s) URL");
+    expect_error("questions:", "questions: [\n", "c.yaml:");
+    expect_error("campaign: {", "campaign: { id: x, ", "key 'id' given twice in campaign");
+}
+
+static void test_demo(void)
+{
+    struct anketa_error err;
+    struct anketa_campaign *c = anketa_campaign_load("../../share/examples/demo-campaign.yaml", &err);
+    CHECK(c != NULL);
+    if (c == NULL) {
+        fprintf(stderr, "%s\n", err.message);
+        return;
+    }
+    CHECK(c->authority_count == 3);
+    CHECK(c->direction_count == 6);
+    CHECK(c->item_count >= 25);
+    CHECK(c->point_count >= 10);
+    CHECK(c->question_count == 7);
+    CHECK(c->target > 0.79 && c->target < 0.81);
+    anketa_campaign_free(c);
+    CHECK(anketa_campaign_load("no-such-campaign.yaml", &err) == NULL);
+    CHECK(strstr(err.message, "no-such-campaign.yaml: No such file") != NULL);
+}
+
+int main(void)
+{
+    test_base();
+    test_errors();
+    test_demo();
+    return check_summary();
+}
