@@ -1,0 +1,1 @@
+printf 'name,link\nx,https://example.ru/\n' | qrgen --no-files
