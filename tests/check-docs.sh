@@ -17,8 +17,8 @@ for c in "$src"/cmd/*.c; do
   page="$src/man/$name.1"
   [ -f "$page" ] || { echo "$name: no man page man/$name.1"; fail=1; continue; }
   for opt in $(printf '%s\n' "$out" | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
-    esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
-    grep -q -e "Fl -${opt#--}" -e "$esc" -e "$opt" "$page" || { echo "$name: $opt missing from man/$name.1"; fail=1; }
+    # mdoc writes a long option as "Fl -name" or "Fl x , -name".
+    grep -qE "(Fl|,) -${opt#--}( |$)" "$page" || { echo "$name: $opt missing from man/$name.1"; fail=1; }
   done
   "$bin" --version >/dev/null 2>&1 || { echo "$name --version failed"; fail=1; }
 done
