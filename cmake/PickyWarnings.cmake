@@ -7,6 +7,10 @@ set(ANKETA_SAN_FLAGS "")
 if(ANKETA_SANITIZE)
   set(ANKETA_SAN_FLAGS -fsanitize=address,undefined -fno-omit-frame-pointer
       -fno-sanitize-recover=undefined)
+  if(ANKETA_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
+    # Coverage instrumentation of the library, so libFuzzer sees inside it.
+    list(APPEND ANKETA_SAN_FLAGS -fsanitize=fuzzer-no-link)
+  endif()
 endif()
 
 function(anketa_warnings target)

@@ -37,6 +37,7 @@ void cli_set_quiet(int q)
     quiet = q;
 }
 
+CLI_PRINTF(1, 0)
 static void vmessage(const char *fmt, va_list ap)
 {
     if (progress_shown)

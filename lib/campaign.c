@@ -247,9 +247,9 @@ static int load_survey(struct loader *L, yaml_node_t *key, yaml_node_t *v,
         struct anketa_error terr;
         if (anketa_campaign_check_template(tpl, &terr) != 0)
             return yamlwalk_fail(&L->w, pv, "prefill '%s': %s", name, terr.message);
+        s->prefill_count++;
         s->prefill[i].name = strdup(name);
         s->prefill[i].value = strdup(tpl);
-        s->prefill_count++;
         if (!s->prefill[i].name || !s->prefill[i].value)
             return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     }
@@ -308,9 +308,9 @@ static int load_authorities(struct loader *L, yaml_node_t *root)
         for (size_t j = 0; j < n; j++) {
             yaml_node_pair_t *p = &sv->data.mapping.pairs.start[j];
             yaml_node_t *k = yamlwalk_node(&L->w, p->key);
+            a->survey_count++; /* counted first, so a half-loaded one is freed too */
             if ((rc = load_survey(L, k, yamlwalk_node(&L->w, p->value), &a->surveys[j])))
                 return rc;
-            a->survey_count++;
             for (size_t q = 0; q < j; q++)
                 if (a->surveys[q].direction == a->surveys[j].direction)
                     return yamlwalk_fail(&L->w, k, "survey of direction '%s' given twice",

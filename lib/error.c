@@ -4,6 +4,7 @@
 
 #include <anketa/error.h>
 
+ANKETA_PRINTF(4, 0)
 static int error_vset(struct anketa_error *err, int code, const char *prefix,
                       const char *fmt, va_list ap)
 {
