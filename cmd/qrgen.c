@@ -8,6 +8,7 @@
 
 #include <anketa/anketa.h>
 #include <anketa/codes.h>
+#include <anketa/nameset.h>
 #include <anketa/qrfile.h>
 
 #include "cli.h"
@@ -137,8 +138,7 @@ struct adhoc_state {
     unsigned long row;    /* rows across all inputs, for names */
     char **header;        /* the first input's header, which later ones must repeat */
     size_t header_count;
-    char **seen;          /* file names used, to refuse a second row writing over one */
-    size_t seen_count, seen_cap;
+    struct anketa_nameset *seen; /* file names used, to refuse a second row writing over one */
 };
 
 static int header_matches(const struct adhoc_state *st, const struct anketa_csv_row *h)
@@ -149,23 +149,6 @@ static int header_matches(const struct adhoc_state *st, const struct anketa_csv_
         if (strcmp(h->fields[i], st->header[i]) != 0)
             return 0;
     return 1;
-}
-
-static int name_taken(struct adhoc_state *st, const char *name)
-{
-    for (size_t i = 0; i < st->seen_count; i++)
-        if (strcmp(st->seen[i], name) == 0)
-            return 1;
-    if (st->seen_count == st->seen_cap) {
-        size_t ncap = st->seen_cap ? st->seen_cap * 2 : 64;
-        char **n = realloc(st->seen, ncap * sizeof *n);
-        if (n == NULL)
-            return 1;
-        st->seen = n;
-        st->seen_cap = ncap;
-    }
-    st->seen[st->seen_count++] = strdup(name);
-    return 0;
 }
 
 static int adhoc_row(const struct options *o, struct adhoc_state *st,
@@ -194,7 +177,7 @@ static int adhoc_row(const struct options *o, struct adhoc_state *st,
     int rc = -1;
     if (base == NULL)
         cli_error("out of memory");
-    else if (!o->no_files && name_taken(st, base))
+    else if (!o->no_files && anketa_nameset_add(st->seen, base) != 0)
         cli_error("%s: file name '%s' already used by an earlier row", subject, base);
     else if (make_code(o, url, base, subject, &path) == 0)
         rc = 0;
@@ -355,17 +338,15 @@ int main(int argc, char **argv)
         status = campaign_mode(&o);
     } else {
         status = CLI_EXIT_OK;
-        struct adhoc_state st = { .first = 1 };
+        struct adhoc_state st = { .first = 1, .seen = anketa_nameset_new() };
         if (optind == argc)
             status = adhoc_file(&o, "-", &st);
         for (int i = optind; i < argc; i++)
             if (adhoc_file(&o, argv[i], &st) != CLI_EXIT_OK)
                 status = CLI_EXIT_FAILURE;
-        for (size_t i = 0; i < st.seen_count; i++)
-            free(st.seen[i]);
         for (size_t i = 0; st.header && i < st.header_count; i++)
             free(st.header[i]);
-        free(st.seen);
+        anketa_nameset_free(st.seen);
         free(st.header);
     }
     if (cli_close_stdout() != CLI_EXIT_OK)

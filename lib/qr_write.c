@@ -80,7 +80,6 @@ int anketa_qr_write_svg(const struct anketa_qr *qr, FILE *fp, double module_mm, 
 {
     int n = qr->width + 2 * margin;
     fprintf(fp,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%gmm\" height=\"%gmm\" "
             "viewBox=\"0 0 %d %d\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>"
             "<path stroke=\"#000\" shape-rendering=\"crispEdges\" d=\"",

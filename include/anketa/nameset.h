@@ -1,0 +1,15 @@
+#ifndef ANKETA_NAMESET_H
+#define ANKETA_NAMESET_H
+
+#include <anketa/common.h>
+
+/* A set of names (copies kept), to refuse a second use of a file name or id. */
+struct anketa_nameset;
+
+ANKETA_API struct anketa_nameset *anketa_nameset_new(void);
+/* 0 when added, 1 when already there, -1 when out of memory. */
+ANKETA_API int anketa_nameset_add(struct anketa_nameset *set, const char *name);
+/* NULL is allowed. */
+ANKETA_API void anketa_nameset_free(struct anketa_nameset *set);
+
+#endif
