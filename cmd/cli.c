@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <getopt.h>
 #include <locale.h>
 #include <math.h>
 #include <signal.h>
@@ -78,6 +79,16 @@ void cli_usage_error(const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "try '%s --help'\n", progname);
     exit(CLI_EXIT_USAGE);
+}
+
+void cli_bad_option(char **argv, int ch)
+{
+    const char *arg = argv[optind - 1];
+    if (ch == ':')
+        cli_usage_error("option '%s' needs a value", arg);
+    if (optopt != 0 && !(arg[0] == '-' && arg[1] == '-'))
+        cli_usage_error("unknown option '-%c'", optopt);
+    cli_usage_error("unknown option '%s'", arg);
 }
 
 void cli_version(void)

@@ -30,6 +30,11 @@ void cli_set_quiet(int quiet);
 /* "prog: message", "try 'prog --help'", exit 2. */
 CLI_NORETURN void cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
+/* Reports what getopt_long refused, naming the argument; exit 2. Commands
+ * start their optstring with ':' so that getopt_long returns ':' for a
+ * missing value and '?' for an unknown option; pass that return as ch. */
+CLI_NORETURN void cli_bad_option(char **argv, int ch);
+
 /* --version: the version and those of the libraries anketa uses; exit 0. */
 CLI_NORETURN void cli_version(void);
 

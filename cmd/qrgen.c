@@ -288,7 +288,7 @@ int main(int argc, char **argv)
     struct anketa_error err;
     int ch;
     cli_init("qrgen");
-    while ((ch = getopt_long(argc, argv, "c:o:l:f:s:e:m:nqh", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":c:o:l:f:s:e:m:nqh", longopts, NULL)) != -1) {
         switch (ch) {
         case 'c': o.campaign = optarg; break;
         case 'o': o.dir = optarg; break;
@@ -318,7 +318,7 @@ int main(int argc, char **argv)
         case 'q': cli_set_quiet(1); break;
         case 'h': usage(); return cli_close_stdout();
         case OPT_VERSION: cli_version();
-        default: fprintf(stderr, "try 'qrgen --help'\n"); return CLI_EXIT_USAGE;
+        default: cli_bad_option(argv, ch);
         }
     }
     if (size == NULL)
