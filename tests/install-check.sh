@@ -1,0 +1,32 @@
+#!/bin/sh
+# Installs the build into a scratch prefix, then builds and runs a program
+# against the installed library through pkg-config, and checks that the
+# commands, man pages and data files are where GNUInstallDirs puts them.
+set -eu
+build=$1
+prefix=$(mktemp -d "${TMPDIR:-/tmp}/anketa-install.XXXXXX")
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" > /dev/null
+pcdir=$(find "$prefix" -name anketa.pc -printf "%h\n" | head -1)
+[ -n "$pcdir" ] || { echo "anketa.pc not installed"; exit 1; }
+libdir=$(dirname "$pcdir")
+for f in bin/qrgen share/man/man1/qrgen.1 share/man/man5/anketa-campaign.5 \
+         share/anketa/examples/demo-campaign.yaml include/anketa/anketa.h include/anketa/version.h; do
+  [ -e "$prefix/$f" ] || { echo "missing after install: $f"; exit 1; }
+done
+cat > "$prefix/consumer.c" <<'C'
+#include <stdio.h>
+#include <anketa/anketa.h>
+int main(void)
+{
+    struct anketa_error err;
+    struct anketa_qr *qr = anketa_qr_encode("https://example.ru/", ANKETA_QR_EC_M, &err);
+    printf("anketa %s, %d modules\n", anketa_version(), qr ? qr->width : 0);
+    anketa_qr_free(qr);
+    return qr == NULL;
+}
+C
+export PKG_CONFIG_PATH="$pcdir"
+# shellcheck disable=SC2046
+cc -o "$prefix/consumer" "$prefix/consumer.c" $(pkg-config --cflags --libs anketa)
+LD_LIBRARY_PATH="$libdir" "$prefix/consumer"
