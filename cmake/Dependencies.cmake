@@ -16,3 +16,9 @@ set_target_properties(libcsv::libcsv PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${LIBCSV_INCLUDE_DIR}")
 
 find_library(MATH_LIBRARY m REQUIRED)
+find_package(Threads REQUIRED)
+
+# What libanketa links; the static library passes the list on to its users.
+set(ANKETA_PRIVATE_DEPS PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::YAML
+    PkgConfig::PNG PkgConfig::XLSXWRITER PkgConfig::LIBZIP PkgConfig::EXPAT
+    libcsv::libcsv Threads::Threads ${MATH_LIBRARY})

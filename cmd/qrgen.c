@@ -1,5 +1,6 @@
 /* qrgen: QR codes for a campaign, or for any CSV with a url column. */
 #include <errno.h>
+#include <stdint.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ struct options {
     enum anketa_qr_ec ec;
     struct anketa_qr_style style;
     int no_files;
+    int threads;
 };
 
 static void usage(void)
@@ -56,60 +58,53 @@ static int ensure_dir(const char *dir)
     return -1;
 }
 
-/* Encodes url and writes it as DIR/base.ext; fills *path (caller frees).
- * `subject` names the row or code in messages. */
-static int make_code(const struct options *o, const char *url, const char *base,
-                     const char *subject, char **path)
+/* DIR/base.ext, or NULL with --no-files. */
+static char *code_path(const struct options *o, const char *base)
 {
-    struct anketa_error err;
-    *path = NULL;
-    struct anketa_qr *qr = anketa_qr_encode(url, o->ec, &err);
-    if (qr == NULL) {
-        cli_error("%s: %s", subject, err.message);
-        return -1;
-    }
-    int rc = 0;
-    if (!o->no_files) {
-        size_t n = strlen(o->dir) + strlen(base) + 8;
-        *path = malloc(n);
-        if (*path == NULL) {
-            anketa_qr_free(qr);
-            cli_error("out of memory");
-            return -1;
-        }
-        snprintf(*path, n, "%s/%s.%s", o->dir, base, anketa_qr_format_ext(o->style.format));
-        if ((rc = anketa_qr_write_file(qr, &o->style, *path, &err)) != 0)
-            cli_report(&err);
-    }
-    anketa_qr_free(qr);
-    return rc;
+    if (o->no_files)
+        return NULL;
+    size_t n = strlen(o->dir) + strlen(base) + 8;
+    char *path = malloc(n);
+    if (path != NULL)
+        snprintf(path, n, "%s/%s.%s", o->dir, base, anketa_qr_format_ext(o->style.format));
+    return path;
+}
+
+static size_t make_codes(const struct options *o, struct anketa_qr_job *jobs, size_t n)
+{
+    return anketa_qr_make_batch(jobs, n, o->ec, &o->style, o->threads);
 }
 
 static int campaign_mode(const struct options *o)
 {
     struct anketa_error err;
     struct anketa_campaign *c = anketa_campaign_load(o->campaign, &err);
-    if (c == NULL) {
-        cli_report(&err);
-        return CLI_EXIT_FAILURE;
-    }
-    struct anketa_code *codes;
-    size_t count;
-    if (anketa_codes_build(c, o->levels, o->channel, &codes, &count, &err) != 0) {
+    struct anketa_code *codes = NULL;
+    size_t count = 0;
+    if (c == NULL || anketa_codes_build(c, o->levels, o->channel, &codes, &count, &err) != 0) {
         cli_report(&err);
         anketa_campaign_free(c);
         return CLI_EXIT_FAILURE;
     }
-    int status = CLI_EXIT_OK;
+    struct anketa_qr_job *jobs = calloc(count ? count : 1, sizeof *jobs);
+    char **paths = calloc(count ? count : 1, sizeof *paths);
+    if (jobs == NULL || paths == NULL) {
+        cli_error("out of memory");
+        return CLI_EXIT_FAILURE;
+    }
+    for (size_t i = 0; i < count; i++) {
+        jobs[i].text = codes[i].url;
+        jobs[i].path = paths[i] = code_path(o, codes[i].code_id);
+    }
+    cli_progress("codes", 0, (unsigned long)count);
+    int status = make_codes(o, jobs, count) ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
+    cli_progress("codes", (unsigned long)count, (unsigned long)count);
+    cli_progress_end();
     anketa_csv_write_row(stdout, (const char *const *)anketa_manifest_columns, NULL, 12);
     for (size_t i = 0; i < count; i++) {
         const struct anketa_code *k = &codes[i];
-        char *path;
-        char subject[512];
-        snprintf(subject, sizeof subject, "%s: code %s", o->campaign, k->code_id);
-        if (make_code(o, k->url, k->code_id, subject, &path) != 0) {
-            status = CLI_EXIT_FAILURE;
-            free(path);
+        if (jobs[i].status != 0) {
+            cli_error("%s: code %s: %s", o->campaign, k->code_id, jobs[i].err.message);
             continue;
         }
         const char *row[12] = {
@@ -117,21 +112,31 @@ static int campaign_mode(const struct options *o)
             k->direction ? k->direction->id : NULL, k->item ? k->item->id : NULL,
             k->item ? k->item->name : NULL, k->point ? k->point->id : NULL,
             k->point ? k->point->name : NULL, k->point ? k->point->municipality : NULL,
-            k->url, path
+            k->url, paths[i]
         };
         anketa_csv_write_row(stdout, row, NULL, 12);
-        free(path);
-        cli_progress("codes", (unsigned long)i + 1, (unsigned long)count);
     }
-    cli_progress_end();
+    for (size_t i = 0; i < count; i++)
+        free(paths[i]);
+    free(paths);
+    free(jobs);
     anketa_codes_free(codes, count);
     anketa_campaign_free(c);
     return status;
 }
 
 /* Ad-hoc mode: one code per row of a CSV with a url column. The manifest keeps
- * the input's columns and adds code_id and file when absent. */
+ * the input's columns and adds code_id and file when absent. Rows are made in
+ * batches, so the threads share the work, and written in input order. */
 static const char *const NAME_COLUMNS[] = { "code_id", "name", "id", "slug", "title", NULL };
+#define BATCH 1024
+
+struct pending_row {
+    long line;
+    char **fields;       /* the input row, with the url in its URI form */
+    size_t count;
+    char *base;          /* file name without extension; code_id when added */
+};
 
 struct adhoc_state {
     int first;            /* no header written yet */
@@ -139,6 +144,9 @@ struct adhoc_state {
     char **header;        /* the first input's header, which later ones must repeat */
     size_t header_count;
     struct anketa_nameset *seen; /* file names used, to refuse a second row writing over one */
+    int url_col, name_col, file_col, add_id;
+    struct pending_row pending[BATCH];
+    size_t npending;
 };
 
 static int header_matches(const struct adhoc_state *st, const struct anketa_csv_row *h)
@@ -151,59 +159,129 @@ static int header_matches(const struct adhoc_state *st, const struct anketa_csv_
     return 1;
 }
 
-static int adhoc_row(const struct options *o, struct adhoc_state *st,
-                     const struct anketa_csv_reader *r, const struct anketa_csv_row *row,
-                     int url_col, int name_col, int add_id, int file_col)
+static void write_manifest_row(const struct adhoc_state *st, const struct pending_row *p,
+                               const char *path)
 {
-    const char *file = anketa_csv_reader_name(r);
+    for (size_t i = 0; i < p->count; i++) {
+        if (i)
+            putchar(',');
+        const char *v = (int)i == st->file_col ? path : p->fields[i];
+        anketa_csv_write_field(stdout, v, v ? strlen(v) : 0, ',');
+    }
+    if (st->add_id) {
+        putchar(',');
+        anketa_csv_write_field(stdout, p->base, strlen(p->base), ',');
+    }
+    if (st->file_col < 0) {
+        putchar(',');
+        if (path)
+            anketa_csv_write_field(stdout, path, strlen(path), ',');
+    }
+    putchar('\n');
+}
+
+/* Makes the pending rows' codes and writes their manifest rows in order. */
+static int flush_pending(const struct options *o, struct adhoc_state *st, const char *file)
+{
+    struct anketa_qr_job jobs[BATCH];
+    int status = CLI_EXIT_OK;
+    for (size_t i = 0; i < st->npending; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].text = st->pending[i].fields[st->url_col];
+        jobs[i].path = code_path(o, st->pending[i].base);
+    }
+    make_codes(o, jobs, st->npending);
+    for (size_t i = 0; i < st->npending; i++) {
+        struct pending_row *p = &st->pending[i];
+        if (jobs[i].status == 0)
+            write_manifest_row(st, p, jobs[i].path);
+        else {
+            cli_error("%s:%ld: %s", file, p->line, jobs[i].err.message);
+            status = CLI_EXIT_FAILURE;
+        }
+        free((char *)(uintptr_t)jobs[i].path);
+        for (size_t f = 0; f < p->count; f++)
+            free(p->fields[f]);
+        free(p->fields);
+        free(p->base);
+    }
+    st->npending = 0;
+    return status;
+}
+
+/* Checks a row and queues it; 0, or -1 after reporting what is wrong. */
+static int queue_row(const struct options *o, struct adhoc_state *st, const char *file,
+                     const struct anketa_csv_row *row)
+{
     struct anketa_error err;
     if (row->count != st->header_count) {
         cli_error("%s:%ld: %zu fields where the header has %zu", file, row->line, row->count,
                   st->header_count);
         return -1;
     }
-    char *url = anketa_url_normalize(row->fields[url_col], &err);
+    char *url = anketa_url_normalize(row->fields[st->url_col], &err);
     if (url == NULL) {
         cli_error("%s:%ld: %s", file, row->line, err.message);
         return -1;
     }
     char number[32];
     snprintf(number, sizeof number, "%lu", st->row);
-    char *base = name_col >= 0 ? anketa_safe_filename(row->fields[name_col]) : NULL;
+    char *base = st->name_col >= 0 ? anketa_safe_filename(row->fields[st->name_col]) : NULL;
     if (base == NULL)
         base = strdup(number);
-    char subject[512], *path = NULL;
-    snprintf(subject, sizeof subject, "%s:%ld", file, row->line);
-    int rc = -1;
-    if (base == NULL)
-        cli_error("out of memory");
-    else if (!o->no_files && anketa_nameset_add(st->seen, base) != 0)
-        cli_error("%s: file name '%s' already used by an earlier row", subject, base);
-    else if (make_code(o, url, base, subject, &path) == 0)
-        rc = 0;
-    if (rc == 0) {
-        for (size_t i = 0; i < row->count; i++) {
-            if (i)
-                putchar(',');
-            const char *v = (int)i == url_col ? url : (int)i == file_col ? path : row->fields[i];
-            size_t len = (int)i == url_col || (int)i == file_col ? (v ? strlen(v) : 0) : row->lengths[i];
-            anketa_csv_write_field(stdout, v, len, ',');
-        }
-        if (add_id) {
-            putchar(',');
-            anketa_csv_write_field(stdout, base, strlen(base), ',');
-        }
-        if (file_col < 0) {
-            putchar(',');
-            if (path)
-                anketa_csv_write_field(stdout, path, strlen(path), ',');
-        }
-        putchar('\n');
+    if (base != NULL && !o->no_files && anketa_nameset_add(st->seen, base) != 0) {
+        cli_error("%s:%ld: file name '%s' already used by an earlier row", file, row->line, base);
+        free(base);
+        free(url);
+        return -1;
     }
-    free(path);
-    free(base);
-    free(url);
-    return rc;
+    struct pending_row *p = &st->pending[st->npending];
+    p->line = row->line;
+    p->count = row->count;
+    p->base = base;
+    p->fields = calloc(row->count, sizeof *p->fields);
+    for (size_t i = 0; p->fields && i < row->count; i++)
+        p->fields[i] = (int)i == st->url_col ? url : strdup(row->fields[i]);
+    if (base == NULL || p->fields == NULL) {
+        cli_error("out of memory");
+        exit(CLI_EXIT_FAILURE);
+    }
+    st->npending++;
+    return 0;
+}
+
+static int start_file(struct adhoc_state *st, const struct anketa_csv_reader *r)
+{
+    const struct anketa_csv_row *h = anketa_csv_reader_header(r);
+    const char *file = anketa_csv_reader_name(r);
+    st->url_col = anketa_csv_reader_column(r, "url");
+    st->name_col = -1;
+    for (const char *const *n = NAME_COLUMNS; *n && st->name_col < 0; n++)
+        st->name_col = anketa_csv_reader_column(r, *n);
+    st->add_id = anketa_csv_reader_column(r, "code_id") < 0;
+    st->file_col = anketa_csv_reader_column(r, "file");
+    if (st->url_col < 0) {
+        cli_error("%s:%ld: no 'url' column in the header", file, h->line);
+        return -1;
+    }
+    if (!st->first) {
+        if (header_matches(st, h))
+            return 0;
+        cli_error("%s:%ld: the header differs from the first input's", file, h->line);
+        return -1;
+    }
+    st->first = 0;
+    st->header_count = h->count;
+    st->header = calloc(h->count, sizeof *st->header);
+    for (size_t i = 0; st->header && i < h->count; i++)
+        st->header[i] = strdup(h->fields[i]);
+    for (size_t i = 0; i < h->count; i++) {
+        if (i)
+            putchar(',');
+        anketa_csv_write_field(stdout, h->fields[i], h->lengths[i], ',');
+    }
+    printf("%s%s\n", st->add_id ? ",code_id" : "", st->file_col < 0 ? ",file" : "");
+    return 0;
 }
 
 static int adhoc_file(const struct options *o, const char *path, struct adhoc_state *st)
@@ -216,43 +294,22 @@ static int adhoc_file(const struct options *o, const char *path, struct adhoc_st
         anketa_csv_reader_free(r);
         return CLI_EXIT_FAILURE;
     }
-    const struct anketa_csv_row *h = anketa_csv_reader_header(r);
-    int url_col = anketa_csv_reader_column(r, "url"), name_col = -1;
-    for (const char *const *n = NAME_COLUMNS; *n && name_col < 0; n++)
-        name_col = anketa_csv_reader_column(r, *n);
-    int add_id = anketa_csv_reader_column(r, "code_id") < 0;
-    int file_col = anketa_csv_reader_column(r, "file");
-    int status = CLI_EXIT_OK;
-    if (url_col < 0) {
-        cli_error("%s:%ld: no 'url' column in the header", anketa_csv_reader_name(r), h->line);
+    if (start_file(st, r) != 0) {
         anketa_csv_reader_free(r);
         return CLI_EXIT_FAILURE;
     }
-    if (st->first) {
-        st->first = 0;
-        st->header_count = h->count;
-        st->header = calloc(h->count, sizeof *st->header);
-        for (size_t i = 0; st->header && i < h->count; i++)
-            st->header[i] = strdup(h->fields[i]);
-        for (size_t i = 0; i < h->count; i++) {
-            if (i)
-                putchar(',');
-            anketa_csv_write_field(stdout, h->fields[i], h->lengths[i], ',');
-        }
-        printf("%s%s\n", add_id ? ",code_id" : "", file_col < 0 ? ",file" : "");
-    } else if (!header_matches(st, h)) {
-        cli_error("%s:%ld: the header differs from the first input's", anketa_csv_reader_name(r),
-                  h->line);
-        anketa_csv_reader_free(r);
-        return CLI_EXIT_FAILURE;
-    }
-    int rc;
+    const char *file = anketa_csv_reader_name(r);
+    int status = CLI_EXIT_OK, rc;
     while ((rc = anketa_csv_reader_next(r, &row, &err)) > 0) {
         st->row++;
-        if (adhoc_row(o, st, r, row, url_col, name_col, add_id, file_col) != 0)
+        if (queue_row(o, st, file, row) != 0)
+            status = CLI_EXIT_FAILURE;
+        if (st->npending == BATCH && flush_pending(o, st, file) != CLI_EXIT_OK)
             status = CLI_EXIT_FAILURE;
         cli_progress("codes", st->row, 0);
     }
+    if (flush_pending(o, st, file) != CLI_EXIT_OK)
+        status = CLI_EXIT_FAILURE;
     cli_progress_end();
     if (rc < 0) {
         cli_report(&err);
@@ -281,7 +338,7 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 }
     };
-    struct options o = { .dir = "codes", .ec = ANKETA_QR_EC_M,
+    struct options o = { .dir = "codes", .ec = ANKETA_QR_EC_M, .threads = anketa_qr_default_threads(),
                          .levels = ANKETA_LEVEL_AUTHORITY | ANKETA_LEVEL_DIRECTION | ANKETA_LEVEL_ITEM,
                          .style = { .format = ANKETA_QR_PNG, .margin = 4, .dpi = 300 } };
     const char *size = NULL;
@@ -338,7 +395,9 @@ int main(int argc, char **argv)
         status = campaign_mode(&o);
     } else {
         status = CLI_EXIT_OK;
-        struct adhoc_state st = { .first = 1, .seen = anketa_nameset_new() };
+        static struct adhoc_state st; /* static: it holds a batch of rows */
+        st.first = 1;
+        st.seen = anketa_nameset_new();
         if (optind == argc)
             status = adhoc_file(&o, "-", &st);
         for (int i = optind; i < argc; i++)

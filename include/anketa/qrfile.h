@@ -30,4 +30,23 @@ ANKETA_API int anketa_qr_size_parse(const char *spec, struct anketa_qr_style *st
 ANKETA_API int anketa_qr_write_file(const struct anketa_qr *qr, const struct anketa_qr_style *s,
                                     const char *path, struct anketa_error *err);
 
+/* One code to make: `text` encoded and, when `path` is not NULL, written
+ * there. status and err are filled by anketa_qr_make_batch. */
+struct anketa_qr_job {
+    const char *text;
+    const char *path;
+    int status;
+    struct anketa_error err;
+};
+
+/* Makes every job, on `threads` threads (1 or more): encoding and writing are
+ * independent per code, so a batch scales with the cores. Returns the number
+ * of jobs that failed (each with its status and message). */
+ANKETA_API size_t anketa_qr_make_batch(struct anketa_qr_job *jobs, size_t count,
+                                       enum anketa_qr_ec ec, const struct anketa_qr_style *style,
+                                       int threads);
+
+/* The number of threads worth using here: the online processors, at most 8. */
+ANKETA_API int anketa_qr_default_threads(void);
+
 #endif
