@@ -1,6 +1,5 @@
 /* qrgen: QR codes for a campaign, or for any CSV with a url column. */
 #include <errno.h>
-#include <stdint.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +8,7 @@
 
 #include <anketa/anketa.h>
 #include <anketa/codes.h>
-#include <anketa/nameset.h>
+#include <anketa/adhoc.h>
 #include <anketa/qrfile.h>
 
 #include "cli.h"
@@ -125,190 +124,31 @@ static int campaign_mode(const struct options *o)
     return status;
 }
 
-/* Ad-hoc mode: one code per row of a CSV with a url column. The manifest keeps
- * the input's columns and adds code_id and file when absent. Rows are made in
- * batches, so the threads share the work, and written in input order. */
-static const char *const NAME_COLUMNS[] = { "code_id", "name", "id", "slug", "title", NULL };
-#define BATCH 1024
-
-struct pending_row {
-    long line;
-    char **fields;       /* the input row, with the url in its URI form */
-    size_t count;
-    char *base;          /* file name without extension; code_id when added */
-};
-
-struct adhoc_state {
-    int first;            /* no header written yet */
-    unsigned long row;    /* rows across all inputs, for names */
-    char **header;        /* the first input's header, which later ones must repeat */
-    size_t header_count;
-    struct anketa_nameset *seen; /* file names used, to refuse a second row writing over one */
-    int url_col, name_col, file_col, add_id;
-    struct pending_row pending[BATCH];
-    size_t npending;
-};
-
-static int header_matches(const struct adhoc_state *st, const struct anketa_csv_row *h)
+static void report_row(void *ctx, const struct anketa_error *err)
 {
-    if (h->count != st->header_count)
-        return 0;
-    for (size_t i = 0; i < h->count; i++)
-        if (strcmp(h->fields[i], st->header[i]) != 0)
-            return 0;
-    return 1;
+    (void)ctx;
+    cli_report(err);
 }
 
-static void write_manifest_row(const struct adhoc_state *st, const struct pending_row *p,
-                               const char *path)
-{
-    for (size_t i = 0; i < p->count; i++) {
-        if (i)
-            putchar(',');
-        const char *v = (int)i == st->file_col ? path : p->fields[i];
-        anketa_csv_write_field(stdout, v, v ? strlen(v) : 0, ',');
-    }
-    if (st->add_id) {
-        putchar(',');
-        anketa_csv_write_field(stdout, p->base, strlen(p->base), ',');
-    }
-    if (st->file_col < 0) {
-        putchar(',');
-        if (path)
-            anketa_csv_write_field(stdout, path, strlen(path), ',');
-    }
-    putchar('\n');
-}
-
-/* Makes the pending rows' codes and writes their manifest rows in order. */
-static int flush_pending(const struct options *o, struct adhoc_state *st, const char *file)
-{
-    struct anketa_qr_job jobs[BATCH];
-    int status = CLI_EXIT_OK;
-    for (size_t i = 0; i < st->npending; i++) {
-        memset(&jobs[i], 0, sizeof jobs[i]);
-        jobs[i].text = st->pending[i].fields[st->url_col];
-        jobs[i].path = code_path(o, st->pending[i].base);
-    }
-    make_codes(o, jobs, st->npending);
-    for (size_t i = 0; i < st->npending; i++) {
-        struct pending_row *p = &st->pending[i];
-        if (jobs[i].status == 0)
-            write_manifest_row(st, p, jobs[i].path);
-        else {
-            cli_error("%s:%ld: %s", file, p->line, jobs[i].err.message);
-            status = CLI_EXIT_FAILURE;
-        }
-        free((char *)(uintptr_t)jobs[i].path);
-        for (size_t f = 0; f < p->count; f++)
-            free(p->fields[f]);
-        free(p->fields);
-        free(p->base);
-    }
-    st->npending = 0;
-    return status;
-}
-
-/* Checks a row and queues it; 0, or -1 after reporting what is wrong. */
-static int queue_row(const struct options *o, struct adhoc_state *st, const char *file,
-                     const struct anketa_csv_row *row)
-{
-    struct anketa_error err;
-    if (row->count != st->header_count) {
-        cli_error("%s:%ld: %zu fields where the header has %zu", file, row->line, row->count,
-                  st->header_count);
-        return -1;
-    }
-    char *url = anketa_url_normalize(row->fields[st->url_col], &err);
-    if (url == NULL) {
-        cli_error("%s:%ld: %s", file, row->line, err.message);
-        return -1;
-    }
-    char number[32];
-    snprintf(number, sizeof number, "%lu", st->row);
-    char *base = st->name_col >= 0 ? anketa_safe_filename(row->fields[st->name_col]) : NULL;
-    if (base == NULL)
-        base = strdup(number);
-    if (base != NULL && !o->no_files && anketa_nameset_add(st->seen, base) != 0) {
-        cli_error("%s:%ld: file name '%s' already used by an earlier row", file, row->line, base);
-        free(base);
-        free(url);
-        return -1;
-    }
-    struct pending_row *p = &st->pending[st->npending];
-    p->line = row->line;
-    p->count = row->count;
-    p->base = base;
-    p->fields = calloc(row->count, sizeof *p->fields);
-    for (size_t i = 0; p->fields && i < row->count; i++)
-        p->fields[i] = (int)i == st->url_col ? url : strdup(row->fields[i]);
-    if (base == NULL || p->fields == NULL) {
-        cli_error("out of memory");
-        exit(CLI_EXIT_FAILURE);
-    }
-    st->npending++;
-    return 0;
-}
-
-static int start_file(struct adhoc_state *st, const struct anketa_csv_reader *r)
-{
-    const struct anketa_csv_row *h = anketa_csv_reader_header(r);
-    const char *file = anketa_csv_reader_name(r);
-    st->url_col = anketa_csv_reader_column(r, "url");
-    st->name_col = -1;
-    for (const char *const *n = NAME_COLUMNS; *n && st->name_col < 0; n++)
-        st->name_col = anketa_csv_reader_column(r, *n);
-    st->add_id = anketa_csv_reader_column(r, "code_id") < 0;
-    st->file_col = anketa_csv_reader_column(r, "file");
-    if (st->url_col < 0) {
-        cli_error("%s:%ld: no 'url' column in the header", file, h->line);
-        return -1;
-    }
-    if (!st->first) {
-        if (header_matches(st, h))
-            return 0;
-        cli_error("%s:%ld: the header differs from the first input's", file, h->line);
-        return -1;
-    }
-    st->first = 0;
-    st->header_count = h->count;
-    st->header = calloc(h->count, sizeof *st->header);
-    for (size_t i = 0; st->header && i < h->count; i++)
-        st->header[i] = strdup(h->fields[i]);
-    for (size_t i = 0; i < h->count; i++) {
-        if (i)
-            putchar(',');
-        anketa_csv_write_field(stdout, h->fields[i], h->lengths[i], ',');
-    }
-    printf("%s%s\n", st->add_id ? ",code_id" : "", st->file_col < 0 ? ",file" : "");
-    return 0;
-}
-
-static int adhoc_file(const struct options *o, const char *path, struct adhoc_state *st)
+/* Ad-hoc mode (anketa/adhoc.h): one code per row of a CSV with a url column. */
+static int adhoc_file(struct anketa_adhoc *a, const char *path)
 {
     struct anketa_error err;
     const struct anketa_csv_row *row;
     struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
-    if (r == NULL || anketa_csv_reader_read_header(r, &err) != 0) {
+    if (r == NULL || anketa_csv_reader_read_header(r, &err) != 0 ||
+        anketa_adhoc_begin(a, r, stdout, &err) != 0) {
         cli_report(&err);
         anketa_csv_reader_free(r);
         return CLI_EXIT_FAILURE;
     }
-    if (start_file(st, r) != 0) {
-        anketa_csv_reader_free(r);
-        return CLI_EXIT_FAILURE;
-    }
-    const char *file = anketa_csv_reader_name(r);
     int status = CLI_EXIT_OK, rc;
     while ((rc = anketa_csv_reader_next(r, &row, &err)) > 0) {
-        st->row++;
-        if (queue_row(o, st, file, row) != 0)
+        if (anketa_adhoc_add(a, row, stdout) != 0)
             status = CLI_EXIT_FAILURE;
-        if (st->npending == BATCH && flush_pending(o, st, file) != CLI_EXIT_OK)
-            status = CLI_EXIT_FAILURE;
-        cli_progress("codes", st->row, 0);
+        cli_progress("codes", anketa_adhoc_rows(a), 0);
     }
-    if (flush_pending(o, st, file) != CLI_EXIT_OK)
+    if (anketa_adhoc_flush(a, stdout) != 0)
         status = CLI_EXIT_FAILURE;
     cli_progress_end();
     if (rc < 0) {
@@ -395,18 +235,19 @@ int main(int argc, char **argv)
         status = campaign_mode(&o);
     } else {
         status = CLI_EXIT_OK;
-        static struct adhoc_state st; /* static: it holds a batch of rows */
-        st.first = 1;
-        st.seen = anketa_nameset_new();
+        struct anketa_adhoc_options ao = { o.no_files ? NULL : o.dir, o.style, o.ec, o.threads,
+                                           report_row, NULL };
+        struct anketa_adhoc *a = anketa_adhoc_new(&ao);
+        if (a == NULL) {
+            cli_error("out of memory");
+            return CLI_EXIT_FAILURE;
+        }
         if (optind == argc)
-            status = adhoc_file(&o, "-", &st);
+            status = adhoc_file(a, "-");
         for (int i = optind; i < argc; i++)
-            if (adhoc_file(&o, argv[i], &st) != CLI_EXIT_OK)
+            if (adhoc_file(a, argv[i]) != CLI_EXIT_OK)
                 status = CLI_EXIT_FAILURE;
-        for (size_t i = 0; st.header && i < st.header_count; i++)
-            free(st.header[i]);
-        anketa_nameset_free(st.seen);
-        free(st.header);
+        anketa_adhoc_free(a);
     }
     if (cli_close_stdout() != CLI_EXIT_OK)
         status = CLI_EXIT_FAILURE;
