@@ -1,0 +1,216 @@
+/* leaflet: print-ready leaflets from qrgen's code manifest. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <anketa/anketa.h>
+#include <anketa/leaflet.h>
+
+#include "cli.h"
+
+#define MAX_WHERE 16
+
+struct options {
+    const char *campaign;
+    int where_count;
+    char *where_col[MAX_WHERE];
+    const char *where_val[MAX_WHERE];
+};
+
+static void usage(void)
+{
+    printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg] [--dpi N] [--bleed MM]\n"
+           "               [--crop-marks] [--logo FILE] [-c CAMPAIGN] [--where COL=VALUE]\n"
+           "               [-q] [MANIFEST...|-]\n"
+           "\n"
+           "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
+           "grid sheets, with the QR code drawn as vectors from each row's url.\n"
+           "\n"
+           "  -t, --template NAME  authority, direction, item, grid, reply, post, or a path\n"
+           "  -o, --output OUT     output file (default: standard output, PDF only);\n"
+           "                       PNG and SVG pages are OUT-0001.png... (one page: OUT)\n"
+           "  -f, --format FMT     pdf, png or svg (default: from OUT's extension, else pdf)\n"
+           "      --dpi N          PNG resolution (default: the template's, else 300)\n"
+           "      --bleed MM       extend background boxes MM past the trim\n"
+           "      --crop-marks     draw crop marks outside the bleed\n"
+           "      --logo FILE      a PNG logo for every page (else the campaign's)\n"
+           "  -c, --campaign FILE  campaign file: direction kinds and logos\n"
+           "  -w, --where COL=VAL  only rows whose column COL is VAL (repeatable: all must hold)\n"
+           "  -q, --quiet          no warnings, summary or progress\n"
+           "  -h, --help           this help\n"
+           "      --version        version and libraries\n");
+}
+
+static void warn_once(void *ctx, const char *message)
+{
+    (void)ctx;
+    cli_warn("%s", message);
+}
+
+static int wanted(const struct options *o, const struct anketa_csv_reader *r,
+                  const struct anketa_csv_row *row)
+{
+    for (int i = 0; i < o->where_count; i++) {
+        int c = anketa_csv_reader_column(r, o->where_col[i]);
+        if (c < 0 || (size_t)c >= row->count || strcmp(row->fields[c], o->where_val[i]) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Feeds one manifest into the document; counts rows drawn and skipped. */
+static int feed(const struct options *o, struct anketa_leaflet *l, const char *path,
+                long *drawn, long *skipped)
+{
+    struct anketa_error err;
+    const struct anketa_csv_row *row;
+    struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
+    if (r == NULL || anketa_csv_reader_read_header(r, &err) != 0 ||
+        anketa_leaflet_check_header(l, anketa_csv_reader_header(r), anketa_csv_reader_name(r),
+                                    &err) != 0) {
+        cli_report(&err);
+        anketa_csv_reader_free(r);
+        return CLI_EXIT_FAILURE;
+    }
+    for (int i = 0; i < o->where_count; i++)
+        if (anketa_csv_reader_column(r, o->where_col[i]) < 0) {
+            cli_error("%s: --where: no column '%s'", anketa_csv_reader_name(r), o->where_col[i]);
+            anketa_csv_reader_free(r);
+            return CLI_EXIT_FAILURE;
+        }
+    int status = CLI_EXIT_OK, rc;
+    while ((rc = anketa_csv_reader_next(r, &row, &err)) > 0) {
+        if (!wanted(o, r, row)) {
+            (*skipped)++;
+            continue;
+        }
+        int made = anketa_leaflet_add(l, row, anketa_csv_reader_name(r), &err);
+        if (made < 0) {
+            cli_report(&err);
+            status = CLI_EXIT_FAILURE;
+        } else if (made > 0) {
+            (*drawn)++;
+        } else {
+            (*skipped)++;
+        }
+        cli_progress("pages", (unsigned long)anketa_leaflet_pages(l), 0);
+    }
+    if (rc < 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    }
+    anketa_csv_reader_free(r);
+    return status;
+}
+
+static enum anketa_leaflet_format format_of(const char *name)
+{
+    const char *dot = name ? strrchr(name, '.') : NULL;
+    if (dot && strcmp(dot, ".png") == 0)
+        return ANKETA_LEAFLET_PNG;
+    if (dot && strcmp(dot, ".svg") == 0)
+        return ANKETA_LEAFLET_SVG;
+    return ANKETA_LEAFLET_PDF;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO, OPT_VERSION };
+    static const struct option longopts[] = {
+        { "template", required_argument, NULL, 't' },
+        { "output", required_argument, NULL, 'o' },
+        { "format", required_argument, NULL, 'f' },
+        { "dpi", required_argument, NULL, OPT_DPI },
+        { "bleed", required_argument, NULL, OPT_BLEED },
+        { "crop-marks", no_argument, NULL, OPT_CROP },
+        { "logo", required_argument, NULL, OPT_LOGO },
+        { "campaign", required_argument, NULL, 'c' },
+        { "where", required_argument, NULL, 'w' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, OPT_VERSION },
+        { NULL, 0, NULL, 0 }
+    };
+    struct options o = { 0 };
+    struct anketa_leaflet_options lo = { .output = "-" };
+    const char *template_name = NULL, *format = NULL;
+    int quiet = 0, ch;
+    cli_init("leaflet");
+    while ((ch = getopt_long(argc, argv, ":t:o:f:c:w:qh", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 't': template_name = optarg; break;
+        case 'o': lo.output = optarg; break;
+        case 'f': format = optarg; break;
+        case OPT_DPI: lo.dpi = (double)cli_number(optarg, 36, 2400, "--dpi"); break;
+        case OPT_BLEED: lo.bleed = cli_decimal(optarg, 0, 20, "--bleed"); break;
+        case OPT_CROP: lo.crop_marks = 1; break;
+        case OPT_LOGO: lo.logo = optarg; break;
+        case 'c': o.campaign = optarg; break;
+        case 'w': {
+            char *eq = strchr(optarg, '=');
+            if (eq == NULL || eq == optarg)
+                cli_usage_error("--where: '%s' is not COLUMN=VALUE", optarg);
+            if (o.where_count == MAX_WHERE)
+                cli_usage_error("--where: at most %d conditions", MAX_WHERE);
+            *eq = '\0';
+            o.where_col[o.where_count] = optarg;
+            o.where_val[o.where_count++] = eq + 1;
+            break;
+        }
+        case 'q': quiet = 1; cli_set_quiet(1); break;
+        case 'h': usage(); return cli_close_stdout();
+        case OPT_VERSION: cli_version();
+        default: cli_bad_option(argv, ch);
+        }
+    }
+    if (template_name == NULL)
+        cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, or a path)");
+    if (format == NULL)
+        lo.format = format_of(lo.output);
+    else if (strcmp(format, "pdf") == 0 || strcmp(format, "png") == 0 || strcmp(format, "svg") == 0)
+        lo.format = format[1] == 'd' ? ANKETA_LEAFLET_PDF : format[1] == 'n' ? ANKETA_LEAFLET_PNG
+                                                                           : ANKETA_LEAFLET_SVG;
+    else
+        cli_usage_error("--format: '%s' is not pdf, png or svg", format);
+    if (lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
+        cli_usage_error("PNG and SVG pages need a file name (-o OUT)");
+
+    struct anketa_error err;
+    struct anketa_template *tpl = anketa_template_load(template_name, &err);
+    struct anketa_campaign *campaign = NULL;
+    if (tpl == NULL || (o.campaign && (campaign = anketa_campaign_load(o.campaign, &err)) == NULL)) {
+        cli_report(&err);
+        anketa_template_free(tpl);
+        return CLI_EXIT_FAILURE;
+    }
+    lo.tpl = tpl;
+    lo.campaign = campaign;
+    lo.warn = warn_once;
+    struct anketa_leaflet *l = anketa_leaflet_new(&lo, &err);
+    int status = l ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+    long drawn = 0, skipped = 0;
+    if (l == NULL)
+        cli_report(&err);
+    if (l && optind == argc)
+        status = feed(&o, l, "-", &drawn, &skipped);
+    for (int i = optind; l && i < argc; i++)
+        if (feed(&o, l, argv[i], &drawn, &skipped) != CLI_EXIT_OK)
+            status = CLI_EXIT_FAILURE;
+    if (status == CLI_EXIT_OK && anketa_leaflet_finish(l, &err) != 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    }
+    cli_progress_end();
+    if (status == CLI_EXIT_OK && !quiet)
+        fprintf(stderr, "leaflet: %ld rows drawn on %ld pages, %ld rows skipped (other levels "
+                        "or --where)\n", drawn, anketa_leaflet_pages(l), skipped);
+    else if (status != CLI_EXIT_OK && l != NULL)
+        cli_error("nothing written: fix the rows above and run again");
+    anketa_leaflet_free(l);
+    anketa_campaign_free(campaign);
+    anketa_template_free(tpl);
+    if (cli_close_stdout() != CLI_EXIT_OK)
+        status = CLI_EXIT_FAILURE;
+    return status;
+}

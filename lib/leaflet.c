@@ -1,0 +1,538 @@
+/* The leaflet document: pages, formats, bleed and crop marks, grids. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include <anketa/codes.h>
+
+#include "leaflet_int.h"
+
+#define MARKS_MM 8.0   /* room outside the bleed for crop marks */
+
+void leaflet_warn(struct anketa_leaflet *l, const char *message)
+{
+    if (l->o.warn)
+        l->o.warn(l->o.ctx, message);
+}
+
+static int column(const struct anketa_leaflet *l, const char *name)
+{
+    for (size_t i = 0; i < l->column_count; i++)
+        if (strcmp(l->columns[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *leaflet_value(const struct anketa_leaflet *l, const struct leaflet_row *row,
+                          const char *name)
+{
+    int i = column(l, name);
+    return i >= 0 && (size_t)i < row->count ? row->fields[i] : "";
+}
+
+static const char *direction_kind(const struct anketa_leaflet *l, const struct leaflet_row *row)
+{
+    const struct anketa_direction *d =
+        anketa_campaign_direction(l->o.campaign, leaflet_value(l, row, "direction"));
+    return d ? d->kind : NULL;
+}
+
+/* Calls fn for each {name} of text; stops at the first non-zero return. */
+static int each_placeholder(const char *text, int (*fn)(void *, const char *, size_t), void *ctx)
+{
+    for (const char *p = text; (p = strchr(p, '{')) != NULL;) {
+        const char *close = strchr(p, '}');
+        if (close == NULL)
+            return 0;
+        int rc = fn(ctx, p + 1, (size_t)(close - p - 1));
+        if (rc)
+            return rc;
+        p = close + 1;
+    }
+    return 0;
+}
+
+static int is_table(const struct anketa_template *t, const char *name, size_t len)
+{
+    for (size_t i = 0; i < t->table_count; i++)
+        if (strlen(t->tables[i].name) == len && memcmp(t->tables[i].name, name, len) == 0)
+            return 1;
+    return 0;
+}
+
+char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
+                     const struct leaflet_row *row)
+{
+    size_t cap = strlen(text) + 256, len = 0;
+    char *out = malloc(cap);
+    for (const char *p = text; out && *p;) {
+        const char *piece = p, *close = *p == '{' ? strchr(p, '}') : NULL;
+        size_t n = 1;
+        char name[128];
+        if (close && (size_t)(close - p - 1) < sizeof name) {
+            memcpy(name, p + 1, (size_t)(close - p - 1));
+            name[close - p - 1] = '\0';
+            piece = is_table(l->o.tpl, name, strlen(name))
+                        ? anketa_template_text(l->o.tpl, name, direction_kind(l, row),
+                                               leaflet_value(l, row, "direction"))
+                        : leaflet_value(l, row, name);
+            if (piece == NULL)
+                piece = "";
+            n = strlen(piece);
+            p = close + 1;
+        } else {
+            p++;
+        }
+        if (len + n + 1 > cap) {
+            char *grown = realloc(out, cap = (len + n + 1) * 2);
+            if (grown == NULL) {
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        memcpy(out + len, piece, n);
+        len += n;
+    }
+    if (out)
+        out[len] = '\0';
+    return out;
+}
+
+struct header_check {
+    struct anketa_leaflet *l;
+    const struct anketa_element *e;
+    const char *file;
+    struct anketa_error *err;
+};
+
+static int check_placeholder(void *ctx, const char *name, size_t len)
+{
+    struct header_check *h = ctx;
+    if (is_table(h->l->o.tpl, name, len))
+        return 0;
+    for (size_t i = 0; i < h->l->column_count; i++)
+        if (strlen(h->l->columns[i]) == len && memcmp(h->l->columns[i], name, len) == 0)
+            return 0;
+    return anketa_error_at(h->err, ANKETA_ERR_INVALID, h->file, 1, 0,
+                           "the manifest has no column '%.*s' that template %s (line %ld) "
+                           "asks for", (int)len, name, h->l->o.tpl->path, h->e->line);
+}
+
+int anketa_leaflet_check_header(struct anketa_leaflet *l, const struct anketa_csv_row *header,
+                                const char *file, struct anketa_error *err)
+{
+    static const char *const needed[] = { "level", "authority", "direction", "url", NULL };
+    for (size_t i = 0; i < l->column_count; i++)
+        free(l->columns[i]);
+    free(l->columns);
+    l->column_count = 0;
+    if ((l->columns = calloc(header->count, sizeof *l->columns)) == NULL)
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < header->count; i++, l->column_count++)
+        if ((l->columns[i] = strdup(header->fields[i])) == NULL)
+            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    for (const char *const *n = needed; *n; n++)
+        if (column(l, *n) < 0)
+            return anketa_error_at(err, ANKETA_ERR_INVALID, file, header->line, 0,
+                                   "not a code manifest: no '%s' column (qrgen(1) writes one)", *n);
+    const struct anketa_template *t = l->o.tpl;
+    const struct anketa_element *lists[2] = { t->elements, t->cell };
+    size_t counts[2] = { t->element_count, t->cell_count };
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < counts[k]; i++) {
+            struct header_check h = { l, &lists[k][i], file, err };
+            if (lists[k][i].type == ANKETA_EL_TEXT) {
+                int rc = each_placeholder(lists[k][i].text, check_placeholder, &h);
+                if (rc)
+                    return rc;
+            }
+        }
+    return 0;
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void set_pdf_dates(cairo_surface_t *s)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t t = epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+    struct tm tm;
+    char date[32];
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "anketa leaflet");
+}
+
+static double png_dpi(const struct anketa_leaflet *l)
+{
+    if (l->o.dpi > 0)
+        return l->o.dpi;
+    if (l->o.tpl->png_width_px > 0)
+        return l->o.tpl->png_width_px / (l->page_w / 25.4);
+    return 300;
+}
+
+/* OUT-0001.ext for page n. */
+static char *page_name(const char *output, long n)
+{
+    const char *dot = strrchr(output, '.'), *slash = strrchr(output, '/');
+    if (dot == NULL || (slash && dot < slash))
+        dot = output + strlen(output);
+    size_t len = strlen(output) + 16;
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "%.*s-%04ld%s", (int)(dot - output), output, n, dot);
+    return p;
+}
+
+static void setup_context(struct anketa_leaflet *l)
+{
+    /* Units are millimetres from the trim's top left corner. */
+    double scale = l->o.format == ANKETA_LEAFLET_PNG ? png_dpi(l) / 25.4 : MM_TO_PT;
+    cairo_scale(l->cr, scale, scale);
+    cairo_translate(l->cr, l->offset, l->offset);
+    if (l->layout == NULL) {
+        l->layout = pango_cairo_create_layout(l->cr);
+        /* Metrics without hinting: the same layout at every resolution. */
+        cairo_font_options_t *fo = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+        pango_cairo_context_set_font_options(pango_layout_get_context(l->layout), fo);
+        cairo_font_options_destroy(fo);
+#if PANGO_VERSION_CHECK(1, 44, 0)
+        pango_context_set_round_glyph_positions(pango_layout_get_context(l->layout), FALSE);
+#endif
+    } else {
+        pango_cairo_update_layout(l->cr, l->layout);
+    }
+}
+
+int leaflet_page_begin(struct anketa_leaflet *l, struct anketa_error *err)
+{
+    if (l->o.format != ANKETA_LEAFLET_PDF) {
+        double dpi = png_dpi(l);
+        if (l->o.format == ANKETA_LEAFLET_PNG)
+            l->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+                                                    (int)(l->page_w / 25.4 * dpi + 0.5),
+                                                    (int)(l->page_h / 25.4 * dpi + 0.5));
+        else {
+            char *name = page_name(l->o.output, l->pages + 1);
+            l->out = name ? anketa_output_open(name, err) : NULL;
+            free(name);
+            if (l->out == NULL)
+                return err->code ? err->code : ANKETA_ERR_NOMEM;
+            l->surface = cairo_svg_surface_create_for_stream(write_stream,
+                                                             anketa_output_stream(l->out),
+                                                             l->page_w * MM_TO_PT,
+                                                             l->page_h * MM_TO_PT);
+        }
+        if (cairo_surface_status(l->surface) != CAIRO_STATUS_SUCCESS)
+            return anketa_error_set(err, ANKETA_ERR_IO, "cannot create a page: %s",
+                                    cairo_status_to_string(cairo_surface_status(l->surface)));
+        l->cr = cairo_create(l->surface);
+    }
+    cairo_save(l->cr);
+    cairo_identity_matrix(l->cr);
+    cairo_set_source_rgb(l->cr, 1, 1, 1);
+    cairo_paint(l->cr);
+    cairo_restore(l->cr);
+    cairo_save(l->cr);
+    setup_context(l);
+    return 0;
+}
+
+static void crop_marks(struct anketa_leaflet *l)
+{
+    const struct anketa_template *t = l->o.tpl;
+    double gap = l->o.bleed + 1, end = l->offset;  /* from just past the bleed to the edge */
+    double xs[2] = { 0, t->width }, ys[2] = { 0, t->height };
+    cairo_set_line_width(l->cr, 0.1);
+    cairo_set_source_rgb(l->cr, 0, 0, 0);
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            double sx = i ? 1 : -1, sy = j ? 1 : -1;
+            cairo_move_to(l->cr, xs[i] + sx * gap, ys[j]);
+            cairo_line_to(l->cr, xs[i] + sx * end, ys[j]);
+            cairo_move_to(l->cr, xs[i], ys[j] + sy * gap);
+            cairo_line_to(l->cr, xs[i], ys[j] + sy * end);
+        }
+    cairo_stroke(l->cr);
+}
+
+int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err)
+{
+    if (l->o.crop_marks)
+        crop_marks(l);
+    cairo_restore(l->cr);
+    l->pages++;
+    if (l->o.format == ANKETA_LEAFLET_PDF) {
+        cairo_show_page(l->cr);
+        return 0;
+    }
+    char *name = page_name(l->o.output, l->pages);
+    char **files = realloc(l->page_files, (size_t)l->pages * sizeof *files);
+    if (name == NULL || files == NULL) {
+        free(name);
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    }
+    l->page_files = files;
+    files[l->pages - 1] = name;
+    int rc = 0;
+    if (l->o.format == ANKETA_LEAFLET_PNG) {
+        struct anketa_output *out = anketa_output_open(name, err);
+        if (out == NULL)
+            rc = err->code;
+        else if (cairo_surface_write_to_png_stream(l->surface, write_stream,
+                                                   anketa_output_stream(out)) != CAIRO_STATUS_SUCCESS) {
+            anketa_output_abort(out);
+            rc = anketa_error_at(err, ANKETA_ERR_IO, name, 0, 0, "PNG write failed");
+        } else
+            rc = anketa_output_commit(out, err);
+    }
+    cairo_destroy(l->cr);
+    l->cr = NULL;
+    cairo_surface_finish(l->surface);
+    if (rc == 0 && cairo_surface_status(l->surface) != CAIRO_STATUS_SUCCESS)
+        rc = anketa_error_at(err, ANKETA_ERR_IO, name, 0, 0, "%s",
+                             cairo_status_to_string(cairo_surface_status(l->surface)));
+    cairo_surface_destroy(l->surface);
+    l->surface = NULL;
+    if (l->o.format == ANKETA_LEAFLET_SVG) {
+        if (rc == 0)
+            rc = anketa_output_commit(l->out, err);
+        else
+            anketa_output_abort(l->out);
+        l->out = NULL;
+    }
+    return rc;
+}
+
+struct anketa_leaflet *anketa_leaflet_new(const struct anketa_leaflet_options *o,
+                                          struct anketa_error *err)
+{
+    struct anketa_leaflet *l = calloc(1, sizeof *l);
+    if (l == NULL) {
+        anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    l->o = *o;
+    l->offset = o->bleed + (o->crop_marks ? MARKS_MM : 0);
+    l->page_w = o->tpl->width + 2 * l->offset;
+    l->page_h = o->tpl->height + 2 * l->offset;
+    if (o->format != ANKETA_LEAFLET_PDF)
+        return l;
+    if ((l->out = anketa_output_open(o->output, err)) == NULL) {
+        free(l);
+        return NULL;
+    }
+    l->surface = cairo_pdf_surface_create_for_stream(write_stream, anketa_output_stream(l->out),
+                                                     l->page_w * MM_TO_PT, l->page_h * MM_TO_PT);
+    set_pdf_dates(l->surface);
+    cairo_pdf_surface_set_metadata(l->surface, CAIRO_PDF_METADATA_TITLE, o->tpl->name);
+    l->cr = cairo_create(l->surface);
+    return l;
+}
+
+static void free_row(struct leaflet_row *r)
+{
+    for (size_t i = 0; i < r->count; i++)
+        free(r->fields[i]);
+    free(r->fields);
+    free(r->file);
+}
+
+static int hold_row(struct anketa_leaflet *l, const struct anketa_csv_row *row, const char *file)
+{
+    if (l->held_count == l->held_cap) {
+        size_t ncap = l->held_cap ? l->held_cap * 2 : 64;
+        struct leaflet_row *h = realloc(l->held, ncap * sizeof *h);
+        if (h == NULL)
+            return -1;
+        l->held = h;
+        l->held_cap = ncap;
+    }
+    struct leaflet_row *r = &l->held[l->held_count];
+    r->line = row->line;
+    r->count = row->count;
+    r->file = strdup(file);
+    r->fields = calloc(row->count ? row->count : 1, sizeof *r->fields);
+    int ok = r->file && r->fields;
+    for (size_t i = 0; ok && i < row->count; i++)
+        ok = (r->fields[i] = strdup(row->fields[i])) != NULL;
+    l->held_count++;
+    return ok ? 0 : -1;
+}
+
+int anketa_leaflet_add(struct anketa_leaflet *l, const struct anketa_csv_row *row,
+                       const char *file, struct anketa_error *err)
+{
+    const struct anketa_template *t = l->o.tpl;
+    struct leaflet_row r = { row->line, (char *)(uintptr_t)file, row->fields, row->count };
+    if (row->count != l->column_count)
+        return anketa_error_at(err, ANKETA_ERR_INVALID, file, row->line, 0,
+                               "%zu fields where the header has %zu", row->count, l->column_count);
+    unsigned level = 0;
+    struct anketa_error ignored;
+    const char *lv = leaflet_value(l, &r, "level");
+    if (*lv)
+        level = anketa_code_levels_parse(lv, &ignored);
+    if (level == 0)
+        return anketa_error_at(err, ANKETA_ERR_INVALID, file, row->line, 0,
+                               "unknown level '%s'", lv);
+    if (!(level & t->levels))
+        return 0;
+    if (t->grid)
+        return hold_row(l, row, file) == 0 ? 1 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    int rc = leaflet_page_begin(l, err);
+    if (rc != 0)
+        return rc;
+    rc = leaflet_draw_elements(l, t->elements, t->element_count, &r, 0, 0, err);
+    if (rc != 0) {
+        /* Close the page anyway, so that the caller can go on to list every
+         * row at fault; a document with errors is not finished. */
+        struct anketa_error ignore;
+        leaflet_page_end(l, &ignore);
+        return rc;
+    }
+    rc = leaflet_page_end(l, err);
+    return rc == 0 ? 1 : rc;
+}
+
+/* The group of a grid row: the items of one authority, direction and point. */
+static int same_group(const struct anketa_leaflet *l, const struct leaflet_row *a,
+                      const struct leaflet_row *b)
+{
+    static const char *const keys[] = { "authority", "direction", "point" };
+    for (int i = 0; i < 3; i++)
+        if (strcmp(leaflet_value(l, a, keys[i]), leaflet_value(l, b, keys[i])) != 0)
+            return 0;
+    return 1;
+}
+
+static int draw_grids(struct anketa_leaflet *l, struct anketa_error *err)
+{
+    const struct anketa_template *t = l->o.tpl;
+    char *done = calloc(l->held_count ? l->held_count : 1, 1);
+    int rc = done ? 0 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    for (size_t first = 0; rc == 0 && first < l->held_count; first++) {
+        if (done[first])
+            continue;
+        const char *kind = direction_kind(l, &l->held[first]);
+        const char *dir = leaflet_value(l, &l->held[first], "direction");
+        int small = (kind && (!strcmp(kind, "control") || !strcmp(kind, "prevention"))) ||
+                    (!kind && (!strcmp(dir, "control") || !strcmp(dir, "prevention")));
+        int cols = small ? t->small_columns : t->columns, rows = small ? t->small_rows : t->rows;
+        double cw = (t->cell_w - (cols - 1) * t->gap) / cols;
+        double ch = (t->cell_h - (rows - 1) * t->gap) / rows;
+        /* Cells are laid out for the grid's size, then centred in the cell box. */
+        size_t i = first;
+        while (rc == 0 && i < l->held_count) {
+            if ((rc = leaflet_page_begin(l, err)) ||
+                (rc = leaflet_draw_elements(l, t->elements, t->element_count, &l->held[first],
+                                            0, 0, err)))
+                break;
+            int n = 0;
+            for (; rc == 0 && i < l->held_count && n < cols * rows; i++) {
+                if (done[i] || !same_group(l, &l->held[first], &l->held[i]))
+                    continue;
+                double x = t->cell_x + (n % cols) * (cw + t->gap);
+                double y = t->cell_y + (n / cols) * (ch + t->gap);
+                rc = leaflet_draw_elements(l, t->cell, t->cell_count, &l->held[i], x, y, err);
+                done[i] = 1;
+                n++;
+            }
+            if (rc == 0)
+                rc = leaflet_page_end(l, err);
+            while (i < l->held_count && (done[i] || !same_group(l, &l->held[first], &l->held[i])))
+                i++;
+        }
+    }
+    free(done);
+    return rc;
+}
+
+int anketa_leaflet_finish(struct anketa_leaflet *l, struct anketa_error *err)
+{
+    int rc = l->o.tpl->grid ? draw_grids(l, err) : 0;
+    if (rc != 0)
+        return rc;
+    if (l->o.format == ANKETA_LEAFLET_PDF) {
+        cairo_destroy(l->cr);
+        l->cr = NULL;
+        cairo_surface_finish(l->surface);
+        cairo_status_t st = cairo_surface_status(l->surface);
+        cairo_surface_destroy(l->surface);
+        l->surface = NULL;
+        if (st != CAIRO_STATUS_SUCCESS) {
+            anketa_output_abort(l->out);
+            l->out = NULL;
+            return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0, "%s",
+                                   cairo_status_to_string(st));
+        }
+        rc = anketa_output_commit(l->out, err);
+        l->out = NULL;
+        l->finished = rc == 0;
+        return rc;
+    }
+    /* A single page takes the output's own name. */
+    if (l->pages == 1 && rename(l->page_files[0], l->o.output) != 0)
+        return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0, "cannot rename");
+    if (l->pages == 1) {
+        free(l->page_files[0]);
+        l->page_files[0] = strdup(l->o.output);
+    }
+    l->finished = 1;
+    return 0;
+}
+
+long anketa_leaflet_pages(const struct anketa_leaflet *l)
+{
+    return l->pages;
+}
+
+void anketa_leaflet_free(struct anketa_leaflet *l)
+{
+    if (l == NULL)
+        return;
+    if (l->cr)
+        cairo_destroy(l->cr);
+    if (l->surface) {
+        cairo_surface_finish(l->surface);
+        cairo_surface_destroy(l->surface);
+    }
+    anketa_output_abort(l->out);
+    if (l->layout)
+        g_object_unref(l->layout);
+    for (size_t i = 0; i < l->logo_count; i++) {
+        if (l->logos[i].surface)
+            cairo_surface_destroy(l->logos[i].surface);
+        free(l->logos[i].path);
+    }
+    free(l->logos);
+    for (size_t i = 0; i < l->held_count; i++)
+        free_row(&l->held[i]);
+    free(l->held);
+    for (size_t i = 0; i < l->column_count; i++)
+        free(l->columns[i]);
+    free(l->columns);
+    /* Pages of an unfinished run go: a failed run leaves no partial set. */
+    for (long i = 0; i < l->pages && l->page_files; i++) {
+        if (!l->finished)
+            unlink(l->page_files[i]);
+        free(l->page_files[i]);
+    }
+    free(l->page_files);
+    free(l);
+}
