@@ -65,11 +65,13 @@ int leaflet_text(struct anketa_leaflet *l, const struct anketa_element *e, const
         size -= 0.5;
         if (size < e->min_size - 1e-9) {
             pango_font_description_free(fd);
+            /* Quote the first 60 characters, cut between UTF-8 characters. */
+            const char *end = g_utf8_offset_to_pointer(text, MIN(60, g_utf8_strlen(text, -1)));
             return anketa_error_at(err, ANKETA_ERR_INVALID, row->file, row->line, 0,
-                                   "'%.60s%s' does not fit in %gx%g mm even at %g pt "
+                                   "'%.*s%s' does not fit in %gx%g mm even at %g pt "
                                    "(template line %ld): shorten it or give it more room",
-                                   text, strlen(text) > 60 ? "..." : "", e->w, e->h, e->min_size,
-                                   e->line);
+                                   (int)(end - text), text, *end ? "..." : "", e->w, e->h,
+                                   e->min_size, e->line);
         }
     }
     pango_font_description_free(fd);

@@ -1,0 +1,3 @@
+leaflet < /dev/null; echo "status $?"
+leaflet -t item -f gif < /dev/null; echo "status $?"
+leaflet -t item -f png < /dev/null; echo "status $?"
