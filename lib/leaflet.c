@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -12,6 +11,7 @@
 #include <anketa/codes.h>
 
 #include "leaflet_int.h"
+#include "pdfmeta.h"
 
 #define MARKS_MM 8.0   /* room outside the bleed for crop marks */
 
@@ -157,24 +157,6 @@ int anketa_leaflet_check_header(struct anketa_leaflet *l, const struct anketa_cs
     return 0;
 }
 
-static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
-{
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static void set_pdf_dates(cairo_surface_t *s)
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    time_t t = epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
-    struct tm tm;
-    char date[32];
-    gmtime_r(&t, &tm);
-    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "anketa leaflet");
-}
-
 static double png_dpi(const struct anketa_leaflet *l)
 {
     if (l->o.dpi > 0)
@@ -233,7 +215,7 @@ int leaflet_page_begin(struct anketa_leaflet *l, struct anketa_error *err)
             free(name);
             if (l->out == NULL)
                 return err->code ? err->code : ANKETA_ERR_NOMEM;
-            l->surface = cairo_svg_surface_create_for_stream(write_stream,
+            l->surface = cairo_svg_surface_create_for_stream(pdfmeta_write_stream,
                                                              anketa_output_stream(l->out),
                                                              l->page_w * MM_TO_PT,
                                                              l->page_h * MM_TO_PT);
@@ -294,7 +276,7 @@ int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err)
         struct anketa_output *out = anketa_output_open(name, err);
         if (out == NULL)
             rc = err->code;
-        else if (cairo_surface_write_to_png_stream(l->surface, write_stream,
+        else if (cairo_surface_write_to_png_stream(l->surface, pdfmeta_write_stream,
                                                    anketa_output_stream(out)) != CAIRO_STATUS_SUCCESS) {
             anketa_output_abort(out);
             rc = anketa_error_at(err, ANKETA_ERR_IO, name, 0, 0, "PNG write failed");
@@ -337,10 +319,9 @@ struct anketa_leaflet *anketa_leaflet_new(const struct anketa_leaflet_options *o
         free(l);
         return NULL;
     }
-    l->surface = cairo_pdf_surface_create_for_stream(write_stream, anketa_output_stream(l->out),
+    l->surface = cairo_pdf_surface_create_for_stream(pdfmeta_write_stream, anketa_output_stream(l->out),
                                                      l->page_w * MM_TO_PT, l->page_h * MM_TO_PT);
-    set_pdf_dates(l->surface);
-    cairo_pdf_surface_set_metadata(l->surface, CAIRO_PDF_METADATA_TITLE, o->tpl->name);
+    pdfmeta_set(l->surface, o->tpl->name);
     l->cr = cairo_create(l->surface);
     return l;
 }

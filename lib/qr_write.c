@@ -1,7 +1,6 @@
 /* QR writers: 1-bit PNG (libpng), one-path SVG, vector PDF/EPS (cairo), text. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cairo-pdf.h>
 #include <cairo-ps.h>
@@ -9,6 +8,8 @@
 #include <png.h>
 
 #include <anketa/qr.h>
+
+#include "pdfmeta.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 
@@ -90,11 +91,6 @@ int anketa_qr_write_svg(const struct anketa_qr *qr, FILE *fp, double module_mm, 
     return ferror(fp) ? anketa_error_set(err, ANKETA_ERR_IO, "SVG write failed") : 0;
 }
 
-static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
-{
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
 static void cairo_run(void *ctx, int x, int y, int len)
 {
     cairo_rectangle(ctx, x, y, len, 1);
@@ -106,20 +102,11 @@ int anketa_qr_write_pdf(const struct anketa_qr *qr, FILE *fp, double module_mm, 
     double side = (qr->width + 2 * margin) * module_mm * MM_TO_PT;
     cairo_surface_t *surface;
     if (eps) {
-        surface = cairo_ps_surface_create_for_stream(write_stream, fp, side, side);
+        surface = cairo_ps_surface_create_for_stream(pdfmeta_write_stream, fp, side, side);
         cairo_ps_surface_set_eps(surface, 1);
     } else {
-        surface = cairo_pdf_surface_create_for_stream(write_stream, fp, side, side);
-        const char *epoch = getenv("SOURCE_DATE_EPOCH");
-        if (epoch != NULL) {
-            time_t t = (time_t)strtoll(epoch, NULL, 10);
-            struct tm tm;
-            char date[32];
-            gmtime_r(&t, &tm);
-            strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-        }
+        surface = cairo_pdf_surface_create_for_stream(pdfmeta_write_stream, fp, side, side);
+        pdfmeta_set(surface, NULL);
     }
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, module_mm * MM_TO_PT, module_mm * MM_TO_PT);

@@ -1,0 +1,113 @@
+/* report: the monthly and campaign report from tally's output. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <anketa/anketa.h>
+#include <anketa/report.h>
+
+#include "cli.h"
+
+static void usage(void)
+{
+    printf("usage: report [-c CAMPAIGN] [-f pdf|html|xlsx|md|csv] [-o FILE] [--title TEXT]\n"
+           "              [--period TEXT] [--target P] [--excel] [-q] [TALLY.csv...|-]\n"
+           "\n"
+           "Turns tally output into a report in Russian: headline figures, rankings\n"
+           "against the target, satisfaction by direction, the monthly trend, the\n"
+           "lowest-rated items, readiness tables, a note on the method.\n"
+           "\n"
+           "  -c, --campaign FILE  names for ids, the target and minimum group\n"
+           "  -f, --format FMT     pdf, html, xlsx, md or csv (default: from -o, else pdf)\n"
+           "  -o, --output FILE    written atomically (default: standard output)\n"
+           "      --title TEXT     the report's title (default: the campaign's name)\n"
+           "      --period TEXT    the period shown (default: the campaign's)\n"
+           "      --target P       satisfaction target: 0.8 or 80%% (default: the campaign's)\n"
+           "      --excel          CSV for Russian Excel: ';', decimal comma, BOM\n"
+           "  -q, --quiet          no warnings\n"
+           "  -h, --help           this help\n"
+           "      --version        version and libraries\n");
+}
+
+static double parse_target(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end != s && *end == '%' && end[1] == '\0')
+        v /= 100;
+    else if (end == s || *end != '\0')
+        v = -1;
+    if (!(v > 0 && v <= 1))
+        cli_usage_error("--target: '%s' is not a share in (0, 1] or a percentage", s);
+    return v;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_TITLE = 256, OPT_PERIOD, OPT_TARGET, OPT_EXCEL, OPT_VERSION };
+    static const struct option longopts[] = {
+        { "campaign", required_argument, NULL, 'c' },
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { "title", required_argument, NULL, OPT_TITLE },
+        { "period", required_argument, NULL, OPT_PERIOD },
+        { "target", required_argument, NULL, OPT_TARGET },
+        { "excel", no_argument, NULL, OPT_EXCEL },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, OPT_VERSION },
+        { NULL, 0, NULL, 0 }
+    };
+    struct anketa_report_options o = { .target = -1 };
+    const char *campaign_path = NULL, *output = "-", *format = NULL;
+    int ch;
+    cli_init("report");
+    while ((ch = getopt_long(argc, argv, ":c:f:o:qh", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'c': campaign_path = optarg; break;
+        case 'f': format = optarg; break;
+        case 'o': output = optarg; break;
+        case OPT_TITLE: o.title = optarg; break;
+        case OPT_PERIOD: o.period = optarg; break;
+        case OPT_TARGET: o.target = parse_target(optarg); break;
+        case OPT_EXCEL: o.excel = 1; break;
+        case 'q': cli_set_quiet(1); break;
+        case 'h': usage(); return cli_close_stdout();
+        case OPT_VERSION: cli_version();
+        default: cli_bad_option(argv, ch);
+        }
+    }
+    int fmt = format ? anketa_report_format_parse(format)
+              : strcmp(output, "-") != 0 && anketa_report_format_parse(output) >= 0
+                  ? anketa_report_format_parse(output) : ANKETA_REPORT_PDF;
+    if (fmt < 0)
+        cli_usage_error("--format: '%s' is not pdf, html, xlsx, md or csv", format);
+    if (o.excel && fmt != ANKETA_REPORT_CSV)
+        cli_usage_error("--excel is for CSV output");
+
+    struct anketa_error err;
+    struct anketa_campaign *campaign = NULL;
+    if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    o.campaign = campaign;
+    struct anketa_report *r = anketa_report_new(&o, &err);
+    int status = r ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+    if (r && optind == argc && anketa_report_add_file(r, "-", &err) != 0)
+        status = CLI_EXIT_FAILURE;
+    for (int i = optind; r && status == CLI_EXIT_OK && i < argc; i++)
+        if (anketa_report_add_file(r, argv[i], &err) != 0)
+            status = CLI_EXIT_FAILURE;
+    if (status == CLI_EXIT_OK &&
+        anketa_report_write(r, (enum anketa_report_format)fmt, output, &err) != 0)
+        status = CLI_EXIT_FAILURE;
+    if (status != CLI_EXIT_OK)
+        cli_report(&err);
+    anketa_report_free(r);
+    anketa_campaign_free(campaign);
+    if (cli_close_stdout() != CLI_EXIT_OK)
+        status = CLI_EXIT_FAILURE;
+    return status;
+}

@@ -1,0 +1,127 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <anketa/output.h>
+
+#include "report_int.h"
+
+int anketa_report_format_parse(const char *name)
+{
+    static const char *const names[] = { "pdf", "html", "xlsx", "md", "csv" };
+    const char *dot = strrchr(name, '.');
+    const char *ext = dot ? dot + 1 : name;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(ext, names[i]) == 0)
+            return i;
+    if (strcmp(ext, "htm") == 0)
+        return ANKETA_REPORT_HTML;
+    return -1;
+}
+
+struct anketa_report *anketa_report_new(const struct anketa_report_options *o,
+                                        struct anketa_error *err)
+{
+    struct anketa_report *r = calloc(1, sizeof *r);
+    if (r == NULL) {
+        anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    r->o = *o;
+    const struct anketa_campaign *c = o->campaign;
+    r->target = o->target >= 0 ? o->target : c ? c->target : 0;
+    r->title = o->title ? xstrdup(o->title)
+             : c ? xprintf("%s", c->name)
+                 : xstrdup("Оценка удовлетворенности качеством взаимодействия с органами власти");
+    if (o->period)
+        r->period = xstrdup(o->period);
+    else if (c && c->period_start) {
+        /* YYYY-MM-DD to дд.мм.гггг */
+        const char *a = c->period_start, *z = c->period_end;
+        r->period = xprintf("%.2s.%.2s.%.4s – %.2s.%.2s.%.4s", a + 8, a + 5, a, z + 8, z + 5, z);
+    }
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    r->generated = ru_date(epoch ? strtoll(epoch, NULL, 10) : (long long)time(NULL));
+    return r;
+}
+
+void anketa_report_free(struct anketa_report *r)
+{
+    if (r == NULL)
+        return;
+    report_free_tables(r);
+    report_free_blocks(r);
+    free(r->title);
+    free(r->period);
+    free(r->generated);
+    free(r);
+}
+
+int anketa_report_add_file(struct anketa_report *r, const char *path, struct anketa_error *err)
+{
+    return report_read_table(r, path, err);
+}
+
+static int copy_to_stdout(const char *path, struct anketa_error *err)
+{
+    FILE *in = fopen(path, "rb");
+    char buf[65536];
+    size_t n;
+    if (in == NULL)
+        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot read back");
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        fwrite(buf, 1, n, stdout);
+    fclose(in);
+    return anketa_stream_check(stdout, "(stdout)", err);
+}
+
+int anketa_report_write(struct anketa_report *r, enum anketa_report_format format,
+                        const char *path, struct anketa_error *err)
+{
+    if (r->table_count == 0)
+        return anketa_error_set(err, ANKETA_ERR_INVALID, "no tally output to report on");
+    report_free_blocks(r);
+    int rc = report_build(r, err);
+    if (rc != 0)
+        return rc;
+    if (format == ANKETA_REPORT_XLSX) {
+        /* libxlsxwriter writes to a file name: a temporary one, renamed (or
+         * copied to standard output) once the workbook is whole. */
+        int to_stdout = path == NULL || strcmp(path, "-") == 0;
+        char *tmp = to_stdout ? xstrdup("/tmp/anketa-report-XXXXXX.xlsx")
+                              : xprintf("%s.tmp.%ld.xlsx", path, (long)getpid());
+        if (tmp == NULL)
+            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        if (to_stdout) {
+            int fd = mkstemps(tmp, 5);
+            if (fd >= 0)
+                close(fd);
+        }
+        rc = report_write_xlsx(r, tmp, err);
+        if (rc == 0)
+            rc = to_stdout ? copy_to_stdout(tmp, err)
+                 : rename(tmp, path) == 0 ? 0
+                 : anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot rename into place");
+        if (rc != 0 || to_stdout)
+            unlink(tmp);
+        free(tmp);
+        return rc;
+    }
+    struct anketa_output *out = anketa_output_open(path, err);
+    if (out == NULL)
+        return err->code;
+    FILE *fp = anketa_output_stream(out);
+    switch (format) {
+    case ANKETA_REPORT_PDF: rc = report_write_pdf(r, fp, err); break;
+    case ANKETA_REPORT_HTML: rc = report_write_html(r, fp, err); break;
+    case ANKETA_REPORT_MD: rc = report_write_md(r, fp, err); break;
+    default: rc = report_write_csv(r, fp, err); break;
+    }
+    if (rc != 0) {
+        anketa_output_abort(out);
+        return rc;
+    }
+    return anketa_output_commit(out, err);
+}
