@@ -145,6 +145,46 @@ struct anketa_tally {
     int64_t rows;
 };
 
+/* ---- counting records (tally_read.c) ---- */
+
+/* Where a problem was found; lines are relative to the job's first line. */
+struct tally_where {
+    int code;
+    long line, column;
+    char msg[512];
+};
+
+/* One reader's state: a file's column map and the record being counted.
+ * Two threads on one file have a job each (and a tally each). */
+struct tally_job {
+    struct anketa_tally *t;
+    const char *name;
+    size_t ncols;               /* 0 until the header is read */
+    int key_col[64];
+    int key_derived[64];
+    int *q_col;
+    int weight_col;
+    struct tally_record rec;
+    char *scratch;
+    size_t scratch_cap;
+    int *vals;
+    long skipped;
+    struct tally_where skip;    /* the first skipped record */
+    struct tally_where fail;
+    size_t pos;                 /* in the current buffer */
+    long line;
+};
+
+/* Counts the records of buf[j->pos..len) (the first one being the header
+ * when j->ncols is 0); at_eof says whether more input follows. Returns 0
+ * with j->pos at the first unfinished record, or -1 with j->fail set. */
+int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof);
+/* Turns the job's failure and skips into err and t's counts; lines shift by
+ * line_base. */
+int tally_job_report(struct anketa_tally *t, struct tally_job *j, long line_base,
+                     struct anketa_error *err);
+void tally_job_free(struct tally_job *j);
+
 /* Fixes the question list and makes the group table. */
 int tally_settle(struct anketa_tally *t, struct anketa_error *err);
 /* Adds src's groups (with its own dictionaries) into dst. */

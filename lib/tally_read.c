@@ -1,58 +1,19 @@
-/* Reading responses into a tally: the header is resolved once per file, then
- * every record is scanned, checked and counted. A regular file is mapped and,
- * when large, cut at a record boundary into two halves counted by two
- * threads into two tallies that are merged afterwards; the cut is found from
- * the parity of the quotes before it (RFC 4180 keeps quotes paired). */
-#include <errno.h>
-#include <fcntl.h>
-#include <pthread.h>
+/* Counting records: the header is resolved once per file (the first file
+ * also fixes the questions), then every record is checked and counted. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <anketa/tally.h>
 
 #include "tally_int.h"
 
-#define BLOCK (4u << 20)
-#define SPLIT_MIN (8u << 20)  /* below this a second thread does not pay */
 
-/* Where a problem was found; lines are relative to the job's first line. */
-struct where {
-    int code;
-    long line, column;
-    char msg[512];
-};
-
-struct job {
-    struct anketa_tally *t;
-    const char *name;
-    size_t ncols;
-    int key_col[64];
-    int key_derived[64];
-    int *q_col;
-    int weight_col;
-    struct tally_record rec;
-    char *scratch;
-    size_t scratch_cap;
-    int *vals;
-    long skipped;
-    struct where skip;      /* the first skipped record */
-    struct where fail;
-    /* a thread's slice */
-    const char *buf;
-    size_t len, pos;
-    long line;
-};
-
-static void note(struct where *w, int code, long line, long column, const char *fmt, ...)
+static void note(struct tally_where *w, int code, long line, long column, const char *fmt, ...)
     ANKETA_PRINTF(5, 6);
 
-static void note(struct where *w, int code, long line, long column, const char *fmt, ...)
+static void note(struct tally_where *w, int code, long line, long column, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -64,7 +25,7 @@ static void note(struct where *w, int code, long line, long column, const char *
 }
 
 /* A field's text with "" pairs undone (in the job's scratch when needed). */
-static const char *field_text(struct job *j, const struct tally_field *f, size_t *len)
+static const char *field_text(struct tally_job *j, const struct tally_field *f, size_t *len)
 {
     if (!f->escaped) {
         *len = f->len;
@@ -113,10 +74,10 @@ static int64_t derived_id(struct tally_key *k, const char *s, size_t len)
 }
 
 /* Counts one record; 0, 1 when skipped, or -1 with j->fail set. */
-static int count_record(struct job *j, const struct tally_record *r)
+static int count_record(struct tally_job *j, const struct tally_record *r)
 {
     struct anketa_tally *t = j->t;
-    struct where bad;
+    struct tally_where bad;
     uint32_t ids[64];
     int64_t w;
     size_t len;
@@ -192,7 +153,7 @@ nomem:
 }
 
 /* Finds the header's columns; the first file also fixes the questions. */
-static int resolve_header(struct job *j, const struct tally_record *h)
+static int resolve_header(struct tally_job *j, const struct tally_record *h)
 {
     struct anketa_tally *t = j->t;
     char **names = calloc(h->count + 1, sizeof *names);
@@ -291,7 +252,7 @@ out:
 
 /* Counts the records of buf[j->pos..len); at_eof says whether more follows.
  * Returns 0 (pos left at the first unfinished record) or -1. */
-static int run(struct job *j, const char *buf, size_t len, int at_eof)
+int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof)
 {
     const char *msg;
     long eline;
@@ -313,14 +274,7 @@ static int run(struct job *j, const char *buf, size_t len, int at_eof)
     }
 }
 
-static void *run_thread(void *arg)
-{
-    struct job *j = arg;
-    run(j, j->buf, j->len, 1);
-    return NULL;
-}
-
-static void job_free(struct job *j)
+void tally_job_free(struct tally_job *j)
 {
     tally_record_free(&j->rec);
     free(j->scratch);
@@ -328,7 +282,8 @@ static void job_free(struct job *j)
     free(j->vals);
 }
 
-static int report(struct anketa_tally *t, struct job *j, long line_base, struct anketa_error *err)
+int tally_job_report(struct anketa_tally *t, struct tally_job *j, long line_base,
+                     struct anketa_error *err)
 {
     t->skipped += j->skipped;
     if (j->skipped && t->skipped == j->skipped)
@@ -340,179 +295,4 @@ static int report(struct anketa_tally *t, struct job *j, long line_base, struct 
         return anketa_error_set(err, j->fail.code, "%s: %s", j->name, j->fail.msg);
     return anketa_error_at(err, j->fail.code, j->name, j->fail.line + line_base, j->fail.column,
                            "%s", j->fail.msg);
-}
-
-/* The start of the first record at or after `from`, knowing the quote parity
- * of buf[0..from); 0 when there is none before the end. */
-static size_t record_boundary(const char *buf, size_t len, size_t from)
-{
-    size_t quotes = 0;
-    for (const char *p = buf; (p = memchr(p, '"', (size_t)(buf + from - p))) != NULL; p++)
-        quotes++;
-    int inside = quotes & 1;
-    for (size_t i = from; i < len; i++) {
-        if (buf[i] == '"')
-            inside = !inside;
-        else if (buf[i] == '\n' && !inside)
-            return i + 1;
-    }
-    return 0;
-}
-
-static int add_mapped(struct anketa_tally *t, struct job *a, const char *buf, size_t len,
-                      struct anketa_error *err)
-{
-    size_t cut = 0;
-    const char *msg;
-    long eline;
-    /* the header first, then the cut */
-    int rc = tally_scan_record(buf, len, &a->pos, &a->line, 1, &a->rec, &msg, &eline);
-    if (rc == TALLY_SCAN_ERROR) {
-        note(&a->fail, ANKETA_ERR_PARSE, eline, 0, "malformed CSV: %s", msg);
-        return report(t, a, 0, err);
-    }
-    if (rc == TALLY_SCAN_MORE)
-        return 0;
-    if (resolve_header(a, &a->rec) != 0)
-        return report(t, a, 0, err);
-    if (t->cfg.threads != 1 && len >= SPLIT_MIN)
-        cut = record_boundary(buf, len, len / 2);
-    if (cut <= a->pos) {
-        run(a, buf, len, 1);
-        return report(t, a, 0, err);
-    }
-    struct job b = *a;
-    struct anketa_tally *tb = calloc(1, sizeof *tb);
-    rc = 0;
-    memset(&b.rec, 0, sizeof b.rec);
-    b.scratch = NULL;
-    b.scratch_cap = 0;
-    b.q_col = malloc(t->question_count * sizeof *b.q_col);
-    b.vals = malloc(t->question_count * sizeof *b.vals);
-    if (tb == NULL || b.q_col == NULL || b.vals == NULL ||
-        (tb->keys = calloc(t->key_count ? t->key_count : 1, sizeof *tb->keys)) == NULL) {
-        rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-        goto out;
-    }
-    memcpy(b.q_col, a->q_col, t->question_count * sizeof *b.q_col);
-    tb->cfg = t->cfg;
-    tb->key_count = t->key_count;
-    for (size_t k = 0; k < t->key_count; k++)
-        tb->keys[k].kind = t->keys[k].kind;
-    tb->questions = t->questions;       /* shared, read only */
-    tb->question_count = t->question_count;
-    tally_table_init(&tb->table, t->table.keys, t->table.nstats);
-    tb->settled = 1;
-    b.t = tb;
-    b.buf = buf;
-    b.len = len;
-    b.pos = cut;
-    b.line = 1;
-    b.skipped = 0;
-    pthread_t th;
-    if (pthread_create(&th, NULL, run_thread, &b) != 0) {
-        run(a, buf, len, 1);            /* no thread: do it all here */
-        rc = report(t, a, 0, err);
-        goto out;
-    }
-    run(a, buf, cut, 1);
-    pthread_join(th, NULL);
-    if ((rc = report(t, a, 0, err)) != 0)
-        goto out;
-    if ((rc = report(t, &b, a->line - 1, err)) != 0)
-        goto out;
-    rc = tally_absorb(t, tb, err);
-out:
-    job_free(&b);
-    if (tb) {
-        tb->questions = NULL;
-        tb->question_count = 0;
-        tb->skipped = 0;
-        anketa_tally_free(tb);
-    }
-    return rc;
-}
-
-static int add_stream(struct anketa_tally *t, struct job *j, int fd, struct anketa_error *err)
-{
-    size_t cap = BLOCK, used = 0;
-    char *buf = malloc(cap);
-    int rc = 0, first = 1;
-    if (buf == NULL)
-        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    for (;;) {
-        if (used == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (nb == NULL) {
-                rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t n = read(fd, buf + used, cap - used);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            rc = anketa_error_at(err, ANKETA_ERR_IO, j->name, 0, 0, "read error: %s",
-                                 strerror(errno));
-            break;
-        }
-        used += (size_t)n;
-        if (first && (used >= 3 || n == 0)) {
-            first = 0;
-            if (used >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-                j->pos = 3;
-        }
-        if (first)
-            continue;
-        if (run(j, buf, used, n == 0) != 0 || n == 0) {
-            rc = report(t, j, 0, err);
-            break;
-        }
-        memmove(buf, buf + j->pos, used - j->pos);
-        used -= j->pos;
-        j->pos = 0;
-    }
-    free(buf);
-    return rc;
-}
-
-int anketa_tally_add_file(struct anketa_tally *t, const char *path, struct anketa_error *err)
-{
-    struct job j;
-    memset(&j, 0, sizeof j);
-    j.t = t;
-    j.line = 1;
-    j.weight_col = -1;
-    int stdin_ = path == NULL || strcmp(path, "-") == 0;
-    j.name = stdin_ ? "(stdin)" : path;
-    if (t->key_count > 64)
-        return anketa_error_set(err, ANKETA_ERR_USAGE, "more than 64 group keys");
-    int fd = stdin_ ? 0 : open(path, O_RDONLY);
-    if (fd < 0)
-        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    struct stat st;
-    int rc;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        size_t len = (size_t)st.st_size;
-        char *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (map == MAP_FAILED) {
-            rc = add_stream(t, &j, fd, err);
-        } else {
-            madvise(map, len, MADV_SEQUENTIAL);
-            if (len >= 3 && memcmp(map, "\xEF\xBB\xBF", 3) == 0)
-                j.pos = 3;
-            rc = add_mapped(t, &j, map, len, err);
-            munmap(map, len);
-        }
-    } else {
-        rc = add_stream(t, &j, fd, err);
-    }
-    if (j.ncols == 0 && rc == 0)
-        rc = anketa_error_at(err, ANKETA_ERR_INVALID, j.name, 0, 0, "empty input: no header row");
-    job_free(&j);
-    if (!stdin_)
-        close(fd);
-    return rc;
 }

@@ -6,6 +6,9 @@
  * tests/fuzz/tally_scan.c holds the two equal on every input. */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "tally_int.h"
 
@@ -13,6 +16,27 @@
 static const unsigned char stop[256] = {
     ['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1,
 };
+
+/* The first byte at or after p that ends an unquoted field, or end. */
+static inline const char *field_end(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return p + __builtin_ctz(bits);
+        p += 16;
+    }
+#endif
+    while (p < end && !stop[(unsigned char)*p])
+        p++;
+    return p;
+}
 
 static long count_lf(const char *p, const char *end)
 {
@@ -24,9 +48,9 @@ static long count_lf(const char *p, const char *end)
     return n;
 }
 
-static int push(struct tally_record *rec, const char *p, size_t len, int escaped)
+static int grow(struct tally_record *rec)
 {
-    if (rec->count == rec->cap) {
+    {
         size_t ncap = rec->cap ? rec->cap * 2 : 32;
         struct tally_field *f = realloc(rec->f, ncap * sizeof *f);
         if (f == NULL)
@@ -34,6 +58,13 @@ static int push(struct tally_record *rec, const char *p, size_t len, int escaped
         rec->f = f;
         rec->cap = ncap;
     }
+    return 0;
+}
+
+static inline int push(struct tally_record *rec, const char *p, size_t len, int escaped)
+{
+    if (rec->count == rec->cap && grow(rec) != 0)
+        return -1;
     rec->f[rec->count].p = p;
     rec->f[rec->count].len = len;
     rec->f[rec->count].escaped = escaped;
@@ -105,8 +136,7 @@ int tally_scan_record(const char *buf, size_t len, size_t *pos, long *line, int 
             }
         } else {
             const char *s = p;
-            while (p < end && !stop[(unsigned char)*p])
-                p++;
+            p = field_end(p, end);
             if (p == end) {
                 if (!at_eof)
                     return TALLY_SCAN_MORE;

@@ -66,9 +66,17 @@ static int put_fixed(struct buf *b, double v)
 
 static int put_units(struct buf *b, int64_t u)
 {
-    char tmp[48];
-    tally_format_units(u, tmp, sizeof tmp);
-    return puts_(b, tmp);
+    char tmp[48], *e = tmp + sizeof tmp, *p = e;
+    int64_t whole = u / TALLY_UNIT, frac = u % TALLY_UNIT;
+    if (frac) {
+        for (int i = 0; i < 4; i++, frac /= 10)
+            *--p = (char)('0' + frac % 10);
+        *--p = '.';
+    }
+    do
+        *--p = (char)('0' + whole % 10);
+    while ((whole /= 10) > 0);
+    return put(b, p, (size_t)(e - p));
 }
 
 /* Totals: every detail group adds into each of its roll-ups. */
@@ -123,6 +131,17 @@ static int by_text(const void *a, const void *b, void *arg)
     return c ? c : (la > lb) - (la < lb);
 }
 
+struct packed {
+    uint64_t key;
+    size_t g;
+};
+
+static int by_packed(const void *a, const void *b)
+{
+    uint64_t x = ((const struct packed *)a)->key, y = ((const struct packed *)b)->key;
+    return (x > y) - (x < y);
+}
+
 /* The groups in output order; NULL when out of memory. */
 static size_t *sorted_groups(const struct anketa_tally *t)
 {
@@ -144,7 +163,35 @@ static size_t *sorted_groups(const struct anketa_tally *t)
         }
         free(ids);
     }
-    if (ok) {
+    /* When the ranks of all keys fit in 64 bits, sort packed integers. */
+    unsigned bits = 0;
+    for (size_t k = 0; ok && k < t->key_count; k++) {
+        unsigned b = 1;
+        while (b < 33 && (1ull << b) <= t->keys[k].values.count)
+            b++;
+        bits += b;
+    }
+    struct packed *pk = ok && bits <= 64 ? malloc((n + 1) * sizeof *pk) : NULL;
+    if (pk) {
+        for (size_t g = 0; g < n; g++) {
+            const uint32_t *ids = tally_table_ids(&t->table, g);
+            uint64_t key = 0;
+            for (size_t k = 0; k < t->key_count; k++) {
+                uint64_t count = t->keys[k].values.count;
+                unsigned b = 1;
+                while (b < 33 && (1ull << b) <= count)
+                    b++;
+                uint64_t r = ids[k] == TALLY_STAR ? count : c.rank[k][ids[k]];
+                key = b == 64 ? r : (key << b) | r;
+            }
+            pk[g].key = key;
+            pk[g].g = g;
+        }
+        qsort(pk, n, sizeof *pk, by_packed);
+        for (size_t g = 0; g < n; g++)
+            order[g] = pk[g].g;
+        free(pk);
+    } else if (ok) {
         for (size_t g = 0; g < n; g++)
             order[g] = g;
         qsort_r(order, n, sizeof *order, by_key_text, &c);
@@ -182,7 +229,7 @@ static int put_row(struct buf *b, const struct anketa_tally *t, size_t g, size_t
     const int64_t *st = tally_table_stats(&t->table, g);
     const int64_t *cnt = st + qu->offset;
     struct tally_figures f;
-    int has = tally_figures(cnt, qu->lo, qu->hi, &f), rc = 0;
+    int has = !hidden && tally_figures(cnt, qu->lo, qu->hi, &f), rc = 0;
     int64_t ans = 0;
     for (int v = qu->lo; v <= qu->hi; v++)
         ans += cnt[v - qu->lo];
@@ -197,12 +244,11 @@ static int put_row(struct buf *b, const struct anketa_tally *t, size_t g, size_t
     rc |= put_units(b, st[0]);
     rc |= put(b, ",", 1);
     rc |= put_units(b, ans);
-    int show = has && !hidden;
-    const double fig[4] = {f.mean, f.csat, f.low, f.high};
+    int show = has;
     for (int i = 0; i < 4; i++) {
         rc |= put(b, ",", 1);
         if (show)
-            rc |= put_fixed(b, fig[i]);
+            rc |= put_fixed(b, i == 0 ? f.mean : i == 1 ? f.csat : i == 2 ? f.low : f.high);
     }
     for (int v = t->lo; v <= t->hi; v++) {
         rc |= put(b, ",", 1);
