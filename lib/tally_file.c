@@ -291,3 +291,22 @@ int anketa_tally_add_file(struct anketa_tally *t, const char *path, struct anket
         close(f.fd);
     return rc;
 }
+
+int tally_add_buffer(struct anketa_tally *t, const char *buf, size_t len, const char *name,
+                     struct anketa_error *err)
+{
+    struct tally_job j;
+    memset(&j, 0, sizeof j);
+    j.t = t;
+    j.line = 1;
+    j.weight_col = -1;
+    j.name = name;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        j.pos = 3;
+    tally_job_run(&j, buf, len, 1);
+    int rc = tally_job_report(t, &j, 0, err);
+    if (rc == 0 && j.ncols == 0)
+        rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, 0, 0, "empty input: no header row");
+    tally_job_free(&j);
+    return rc;
+}

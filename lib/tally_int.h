@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <anketa/error.h>
 #include <anketa/tally.h>
@@ -184,6 +185,13 @@ int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof);
 int tally_job_report(struct anketa_tally *t, struct tally_job *j, long line_base,
                      struct anketa_error *err);
 void tally_job_free(struct tally_job *j);
+
+/* Counts a CSV held in memory (the fuzz targets' door). */
+int tally_add_buffer(struct anketa_tally *t, const char *buf, size_t len, const char *name,
+                     struct anketa_error *err);
+/* Reads partials from an open stream (the caller closes it). */
+int tally_add_partial_stream(struct anketa_tally *t, FILE *fp, const char *name,
+                             struct anketa_error *err);
 
 /* Fixes the question list and makes the group table. */
 int tally_settle(struct anketa_tally *t, struct anketa_error *err);

@@ -165,9 +165,9 @@ static int group(struct anketa_tally *t, const struct anketa_csv_row *r, const c
     return 0;
 }
 
-int anketa_tally_add_partial(struct anketa_tally *t, const char *path, struct anketa_error *err)
+static int add_partial(struct anketa_tally *t, struct anketa_csv_reader *rd,
+                       struct anketa_error *err)
 {
-    struct anketa_csv_reader *rd = anketa_csv_reader_open(path, ',', err);
     const struct anketa_csv_row *r;
     int rc, seen = 0;
     if (rd == NULL)
@@ -192,4 +192,15 @@ int anketa_tally_add_partial(struct anketa_tally *t, const char *path, struct an
         rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, 0, 0, "empty input: no partial");
     anketa_csv_reader_free(rd);
     return rc < 0 ? rc : 0;
+}
+
+int anketa_tally_add_partial(struct anketa_tally *t, const char *path, struct anketa_error *err)
+{
+    return add_partial(t, anketa_csv_reader_open(path, ',', err), err);
+}
+
+int tally_add_partial_stream(struct anketa_tally *t, FILE *fp, const char *name,
+                             struct anketa_error *err)
+{
+    return add_partial(t, anketa_csv_reader_new(fp, name, ',', err), err);
 }

@@ -111,7 +111,7 @@ int tally_scan_record(const char *buf, size_t len, size_t *pos, long *line, int 
                     if (!at_eof)
                         return TALLY_SCAN_MORE;
                     *errmsg = "unclosed quote at end of file";
-                    *errline = ln + count_lf(p, end);
+                    *errline = ln;      /* where the quoted field begins */
                     return TALLY_SCAN_ERROR;
                 }
                 if (r + 1 < end && r[1] == '"') {
