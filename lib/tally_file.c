@@ -43,6 +43,8 @@ static ssize_t feed_more(struct feed *f, off_t limit)
         f->cap = ncap;
     }
     size_t want = f->cap - f->used;
+    if (limit >= 0 && limit <= f->next)
+        return 0;
     if (limit >= 0 && (off_t)want > limit - f->next)
         want = (size_t)(limit - f->next);
     if (want == 0)
@@ -267,9 +269,14 @@ int anketa_tally_add_file(struct anketa_tally *t, const char *path, struct anket
     }
     int rc, reported = 0;
     f.fresh = f.next == 0;
-    if (f.seekable && f.next == 0 && t->cfg.threads != 1 && size >= (off_t)SPLIT_MIN) {
+    /* Tests lower the threshold to split small files. */
+    off_t split_min = SPLIT_MIN;
+    const char *env = getenv("ANKETA_TALLY_SPLIT_MIN");
+    if (env && *env)
+        split_min = (off_t)strtoll(env, NULL, 10);
+    if (f.seekable && f.next == 0 && t->cfg.threads != 1 && size >= split_min) {
         /* the header and a first block, then the split */
-        rc = consume(&j, &f, BLOCK, 0, err);
+        rc = consume(&j, &f, size / 2 < (off_t)BLOCK ? size / 2 : (off_t)BLOCK, 0, err);
         if (rc == 0 && j.ncols > 0) {
             rc = split_file(t, &j, &f, size, err);
             reported = 1;
