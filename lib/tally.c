@@ -37,6 +37,8 @@ static int parse_spec(const char *spec, struct tally_question *q, struct anketa_
     }
     return 0;
 bad:
+    free(q->column);
+    q->column = NULL;
     return anketa_error_set(err, ANKETA_ERR_USAGE,
                             "bad scale in '%s' (want COLUMN:LO-HI, 0 <= LO < HI <= 100)", spec);
 }
@@ -56,6 +58,10 @@ struct anketa_tally *anketa_tally_new(const struct anketa_tally_config *cfg,
     t->questions = calloc(cfg->question_count ? cfg->question_count : 1, sizeof *t->questions);
     if (t->keys == NULL || t->questions == NULL)
         goto nomem;
+    if (cfg->key_count > 64) {
+        anketa_error_set(err, ANKETA_ERR_USAGE, "more than 64 group keys");
+        goto fail;
+    }
     for (size_t i = 0; i < cfg->key_count; i++) {
         for (size_t j = 0; j < i; j++)
             if (strcmp(cfg->keys[i], cfg->keys[j]) == 0) {
