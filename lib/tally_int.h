@@ -81,6 +81,9 @@ struct tally_table {
 int tally_table_init(struct tally_table *t, size_t keys, size_t nstats);
 /* The index of the group with these key ids (added, zeroed, when new), or -1. */
 int64_t tally_table_find(struct tally_table *t, const uint32_t *ids);
+/* The same in two steps: the hash (fetching its slot ahead), then the find. */
+uint64_t tally_table_hash(const struct tally_table *t, const uint32_t *ids);
+int64_t tally_table_find_hashed(struct tally_table *t, const uint32_t *ids, uint64_t h);
 uint32_t *tally_table_ids(const struct tally_table *t, size_t g);
 int64_t *tally_table_stats(const struct tally_table *t, size_t g);
 void tally_table_free(struct tally_table *t);

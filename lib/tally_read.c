@@ -113,6 +113,7 @@ static int count_record(struct tally_job *j, const struct tally_record *r)
             goto nomem;
         ids[k] = (uint32_t)id;
     }
+    uint64_t h = tally_table_hash(&t->table, ids);   /* its slot loads while we parse */
     for (size_t i = 0; i < t->question_count; i++) {
         const struct tally_question *q = &t->questions[i];
         const struct tally_field *f = &r->f[j->q_col[i]];
@@ -129,7 +130,7 @@ static int count_record(struct tally_job *j, const struct tally_record *r)
         }
         j->vals[i] = v - q->lo;
     }
-    int64_t g = tally_table_find(&t->table, ids);
+    int64_t g = tally_table_find_hashed(&t->table, ids, h);
     if (g < 0)
         goto nomem;
     int64_t *st = tally_table_stats(&t->table, (size_t)g);

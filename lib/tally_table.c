@@ -154,11 +154,23 @@ int64_t *tally_table_stats(const struct tally_table *t, size_t g)
     return (int64_t *)(void *)((unsigned char *)tally_table_ids(t, g) + idbytes);
 }
 
+uint64_t tally_table_hash(const struct tally_table *t, const uint32_t *ids)
+{
+    uint64_t h = hash_ids(ids, t->keys);
+    if (t->slots)
+        __builtin_prefetch(&t->slots[(size_t)(uint32_t)(h >> 32) & t->slot_mask]);
+    return h;
+}
+
 int64_t tally_table_find(struct tally_table *t, const uint32_t *ids)
+{
+    return tally_table_find_hashed(t, ids, hash_ids(ids, t->keys));
+}
+
+int64_t tally_table_find_hashed(struct tally_table *t, const uint32_t *ids, uint64_t h)
 {
     if (grow_slots(&t->slots, &t->slot_mask, t->count) != 0)
         return -1;
-    uint64_t h = hash_ids(ids, t->keys);
     uint32_t tag = (uint32_t)(h >> 32);
     size_t j = (size_t)tag & t->slot_mask;
     size_t idsize = t->keys * sizeof(uint32_t);
@@ -168,7 +180,11 @@ int64_t tally_table_find(struct tally_table *t, const uint32_t *ids)
             break;
         if ((uint32_t)(e >> 32) == tag) {
             size_t g = (uint32_t)e - 1;
-            if (memcmp(tally_table_ids(t, g), ids, idsize) == 0)
+            const uint32_t *have = tally_table_ids(t, g);
+            size_t k = 0;
+            while (k < t->keys && have[k] == ids[k])
+                k++;
+            if (k == t->keys)
                 return (int64_t)g;
         }
         j = (j + 1) & t->slot_mask;

@@ -136,12 +136,6 @@ struct packed {
     size_t g;
 };
 
-static int by_packed(const void *a, const void *b)
-{
-    uint64_t x = ((const struct packed *)a)->key, y = ((const struct packed *)b)->key;
-    return (x > y) - (x < y);
-}
-
 /* The groups in output order; NULL when out of memory. */
 static size_t *sorted_groups(const struct anketa_tally *t)
 {
@@ -163,35 +157,47 @@ static size_t *sorted_groups(const struct anketa_tally *t)
         }
         free(ids);
     }
-    /* When the ranks of all keys fit in 64 bits, sort packed integers. */
-    unsigned bits = 0;
+    /* When the ranks of all keys fit in 64 bits, radix-sort packed integers. */
+    unsigned bits = 0, kb[64];
     for (size_t k = 0; ok && k < t->key_count; k++) {
-        unsigned b = 1;
-        while (b < 33 && (1ull << b) <= t->keys[k].values.count)
-            b++;
-        bits += b;
+        kb[k] = 1;      /* ranks 0..count, count being '*' */
+        while (kb[k] < 33 && (1ull << kb[k]) <= t->keys[k].values.count)
+            kb[k]++;
+        bits += kb[k];
     }
     struct packed *pk = ok && bits <= 64 ? malloc((n + 1) * sizeof *pk) : NULL;
-    if (pk) {
+    struct packed *tmp = pk ? malloc((n + 1) * sizeof *tmp) : NULL;
+    if (pk && tmp) {
         for (size_t g = 0; g < n; g++) {
             const uint32_t *ids = tally_table_ids(&t->table, g);
             uint64_t key = 0;
             for (size_t k = 0; k < t->key_count; k++) {
-                uint64_t count = t->keys[k].values.count;
-                unsigned b = 1;
-                while (b < 33 && (1ull << b) <= count)
-                    b++;
-                uint64_t r = ids[k] == TALLY_STAR ? count : c.rank[k][ids[k]];
-                key = b == 64 ? r : (key << b) | r;
+                uint64_t r = ids[k] == TALLY_STAR ? t->keys[k].values.count : c.rank[k][ids[k]];
+                key = (key << kb[k]) | r;
             }
             pk[g].key = key;
             pk[g].g = g;
         }
-        qsort(pk, n, sizeof *pk, by_packed);
+        /* LSD radix sort, 11 bits a pass, stable */
+        for (unsigned shift = 0; shift < bits; shift += 11) {
+            size_t count[2048 + 1] = {0};
+            for (size_t g = 0; g < n; g++)
+                count[((pk[g].key >> shift) & 2047) + 1]++;
+            for (size_t i = 0; i < 2048; i++)
+                count[i + 1] += count[i];
+            for (size_t g = 0; g < n; g++)
+                tmp[count[(pk[g].key >> shift) & 2047]++] = pk[g];
+            struct packed *sw = pk;
+            pk = tmp;
+            tmp = sw;
+        }
         for (size_t g = 0; g < n; g++)
             order[g] = pk[g].g;
         free(pk);
+        free(tmp);
     } else if (ok) {
+        free(pk);
+        free(tmp);
         for (size_t g = 0; g < n; g++)
             order[g] = g;
         qsort_r(order, n, sizeof *order, by_key_text, &c);
@@ -286,6 +292,12 @@ int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *er
     if ((hide = tally_suppress(t, min_n, t->cfg.totals, pos)) == NULL || put_header(&b, t) != 0)
         goto nomem;
     for (size_t i = 0; i < n; i++) {
+        if (i + 16 < n) {
+            /* groups come in key order, not memory order: fetch ahead */
+            __builtin_prefetch(tally_table_ids(&t->table, order[i + 16]));
+            __builtin_prefetch(tally_table_stats(&t->table, order[i + 16]) + t->table.nstats - 1);
+            __builtin_prefetch(hide + order[i + 16] * nq);
+        }
         for (size_t q = 0; q < nq; q++)
             if (put_row(&b, t, order[i], q, hide[order[i] * nq + q]) != 0)
                 goto nomem;
