@@ -33,8 +33,8 @@ static size_t depth(const struct anketa_tally *t, size_t g)
 unsigned char *tally_suppress(struct anketa_tally *t, long min_n, int totals, const size_t *pos)
 {
     size_t n = t->table.count, nq = t->question_count;
-    unsigned char *hide = calloc(n * nq + 1, 1);
-    int64_t *ans = malloc((n * nq + 1) * sizeof *ans);
+    unsigned char *hide = tally_big_alloc(n * nq + 1);
+    int64_t *ans = tally_big_alloc((n * nq + 1) * sizeof *ans);
     if (hide == NULL || ans == NULL) {
         free(hide);
         free(ans);

@@ -11,6 +11,8 @@
 
 #include "tally_int.h"
 
+#define AHEAD 64   /* groups fetched ahead of the one being written */
+
 struct buf {
     char *p;
     size_t len, cap;
@@ -141,7 +143,7 @@ static size_t *sorted_groups(const struct anketa_tally *t)
 {
     size_t n = t->table.count;
     struct order_ctx c = {t, calloc(t->key_count + 1, sizeof(uint32_t *))};
-    size_t *order = malloc((n + 1) * sizeof *order);
+    size_t *order = tally_big_alloc((n + 1) * sizeof *order);
     int ok = c.rank != NULL && order != NULL;
     for (size_t k = 0; ok && k < t->key_count; k++) {
         const struct tally_dict *d = &t->keys[k].values;
@@ -165,8 +167,8 @@ static size_t *sorted_groups(const struct anketa_tally *t)
             kb[k]++;
         bits += kb[k];
     }
-    struct packed *pk = ok && bits <= 64 ? malloc((n + 1) * sizeof *pk) : NULL;
-    struct packed *tmp = pk ? malloc((n + 1) * sizeof *tmp) : NULL;
+    struct packed *pk = ok && bits <= 64 ? tally_big_alloc((n + 1) * sizeof *pk) : NULL;
+    struct packed *tmp = pk ? tally_big_alloc((n + 1) * sizeof *tmp) : NULL;
     if (pk && tmp) {
         for (size_t g = 0; g < n; g++) {
             const uint32_t *ids = tally_table_ids(&t->table, g);
@@ -281,7 +283,7 @@ int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *er
     long min_n = t->cfg.min_n >= 0 ? t->cfg.min_n
                : t->cfg.campaign ? t->cfg.campaign->min_group : 5;
     size_t n = t->table.count, nq = t->question_count;
-    size_t *order = sorted_groups(t), *pos = malloc((n + 1) * sizeof *pos);
+    size_t *order = sorted_groups(t), *pos = tally_big_alloc((n + 1) * sizeof *pos);
     unsigned char *hide = NULL;
     struct buf b = {0};
     int rc = 0;
@@ -292,11 +294,11 @@ int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *er
     if ((hide = tally_suppress(t, min_n, t->cfg.totals, pos)) == NULL || put_header(&b, t) != 0)
         goto nomem;
     for (size_t i = 0; i < n; i++) {
-        if (i + 16 < n) {
+        if (i + AHEAD < n) {
             /* groups come in key order, not memory order: fetch ahead */
-            __builtin_prefetch(tally_table_ids(&t->table, order[i + 16]));
-            __builtin_prefetch(tally_table_stats(&t->table, order[i + 16]) + t->table.nstats - 1);
-            __builtin_prefetch(hide + order[i + 16] * nq);
+            __builtin_prefetch(tally_table_ids(&t->table, order[i + AHEAD]));
+            __builtin_prefetch(tally_table_stats(&t->table, order[i + AHEAD]) + t->table.nstats - 1);
+            __builtin_prefetch(hide + order[i + AHEAD] * nq);
         }
         for (size_t q = 0; q < nq; q++)
             if (put_row(&b, t, order[i], q, hide[order[i] * nq + q]) != 0)
