@@ -173,7 +173,7 @@ int main(int argc, char **argv)
     }
     anketa_tally_free(t);
     anketa_campaign_free(campaign);
-    if (cli_close_stdout() != 0)
+    if (status == CLI_EXIT_OK && cli_close_stdout() != 0)
         status = CLI_EXIT_FAILURE;
     return status;
 }

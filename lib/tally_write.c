@@ -278,6 +278,10 @@ int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *er
         return err->code;
     if (anketa_tally_add_coverage(t, err) != 0)
         return err->code;
+    /* Without keys there is always the one group, answered or not. */
+    uint32_t none[1] = {0};
+    if (t->key_count == 0 && tally_table_find(&t->table, none) < 0)
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     if (t->cfg.totals && add_totals(t) != 0)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     long min_n = t->cfg.min_n >= 0 ? t->cfg.min_n

@@ -51,7 +51,8 @@ ANKETA_API int anketa_tally_add_partial(struct anketa_tally *t, const char *path
  * this a no-op. */
 ANKETA_API int anketa_tally_add_coverage(struct anketa_tally *t, struct anketa_error *err);
 
-/* Writes the figures (with totals and suppression) as CSV. */
+/* Writes the figures (with coverage, totals and suppression) as CSV. It
+ * adds the coverage and total groups to the tally: write once. */
 ANKETA_API int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *err);
 
 /* Writes the sufficient statistics as a partial. */
