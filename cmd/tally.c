@@ -1,0 +1,179 @@
+/* tally: streaming satisfaction statistics by group, exact and mergeable. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <anketa/anketa.h>
+#include <anketa/campaign.h>
+#include <anketa/output.h>
+#include <anketa/tally.h>
+
+#include "cli.h"
+
+static void usage(void)
+{
+    printf("usage: tally [-c CAMPAIGN] [-g KEY,...] [-q SPEC,...] [--min-n K] [--totals]\n"
+           "             [--partial | --merge] [--skip-invalid] [-o FILE] [FILE...|-]\n"
+           "\n"
+           "Counts answers per group and question and writes mean, share of satisfied\n"
+           "(top two points) with its 95%% Wilson interval, distribution, mean as %% of\n"
+           "the maximum and NPS as CSV. Input: canonical responses or any CSV.\n"
+           "\n"
+           "  -c, --campaign FILE  campaign: scales, minimum group, groups with no answers\n"
+           "  -g, --group KEYS     group columns in order; also year, quarter, month,\n"
+           "                       week, day from submitted_at (default: one group)\n"
+           "  -q, --questions SPECS  COLUMN or COLUMN:LO-HI, comma-separated\n"
+           "                       (default: every q.* column, scale from the campaign or 1-5)\n"
+           "      --min-n K        hide figures answered by fewer than K (default: the\n"
+           "                       campaign's min_group, else 5)\n"
+           "      --totals         add total rows ('*' in the keys summed over) and hide\n"
+           "                       what a total would reveal (complementary suppression)\n"
+           "      --partial        write counts for a later --merge instead of figures\n"
+           "      --merge          read partials (files or stdin) instead of responses\n"
+           "      --skip-invalid   count and skip records with bad values instead of failing\n"
+           "      --threads N      threads per file (default 2 for large files; 1 = off)\n"
+           "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
+           "      --quiet          no warnings\n"
+           "  -h, --help           this help\n"
+           "      --version        version and libraries\n");
+}
+
+/* Splits a comma list in place into a NULL-terminated array (caller frees). */
+static const char **split(char *s, size_t *count)
+{
+    size_t n = 1;
+    for (const char *p = s; *p; p++)
+        n += *p == ',';
+    const char **v = calloc(n + 1, sizeof *v);
+    if (v == NULL)
+        return NULL;
+    *count = 0;
+    for (char *tok = s, *next; tok; tok = next) {
+        next = strchr(tok, ',');
+        if (next)
+            *next++ = '\0';
+        if (*tok == '\0')
+            cli_usage_error("empty name in the list '%s'", s);
+        v[(*count)++] = tok;
+    }
+    return v;
+}
+
+enum { OPT_MIN_N = 256, OPT_TOTALS, OPT_PARTIAL, OPT_MERGE, OPT_SKIP, OPT_THREADS, OPT_QUIET,
+       OPT_VERSION };
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"campaign", required_argument, NULL, 'c'},
+        {"group", required_argument, NULL, 'g'},
+        {"questions", required_argument, NULL, 'q'},
+        {"min-n", required_argument, NULL, OPT_MIN_N},
+        {"totals", no_argument, NULL, OPT_TOTALS},
+        {"partial", no_argument, NULL, OPT_PARTIAL},
+        {"merge", no_argument, NULL, OPT_MERGE},
+        {"skip-invalid", no_argument, NULL, OPT_SKIP},
+        {"threads", required_argument, NULL, OPT_THREADS},
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, OPT_QUIET},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    struct anketa_tally_config cfg = {.min_n = -1};
+    const char *campaign_path = NULL, *output = "-";
+    const char **keys = NULL, **questions = NULL;
+    int partial = 0, merge = 0, c;
+
+    cli_init("tally");
+    while ((c = getopt_long(argc, argv, "c:g:q:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'c': campaign_path = optarg; break;
+        case 'g':
+            free(keys);
+            if ((keys = split(optarg, &cfg.key_count)) == NULL)
+                cli_usage_error("out of memory");
+            break;
+        case 'q':
+            free(questions);
+            if ((questions = split(optarg, &cfg.question_count)) == NULL)
+                cli_usage_error("out of memory");
+            break;
+        case OPT_MIN_N: cfg.min_n = cli_number(optarg, 0, 1000000000L, "--min-n"); break;
+        case OPT_TOTALS: cfg.totals = 1; break;
+        case OPT_PARTIAL: partial = 1; break;
+        case OPT_MERGE: merge = 1; break;
+        case OPT_SKIP: cfg.skip_invalid = 1; break;
+        case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
+        case 'o': output = optarg; break;
+        case OPT_QUIET: cli_set_quiet(1); break;
+        case 'h': usage(); return cli_close_stdout();
+        case OPT_VERSION: cli_version();
+        default: cli_usage_error("unknown option");
+        }
+    }
+    if (partial && merge)
+        cli_usage_error("--partial and --merge exclude each other");
+    if (merge && (keys || questions))
+        cli_usage_error("--merge takes the group keys and questions from the partials");
+    if (partial && (cfg.totals || cfg.min_n >= 0))
+        cli_usage_error("--totals and --min-n apply when figures are written, not to --partial");
+    cfg.keys = keys;
+    cfg.questions = questions;
+
+    struct anketa_error err;
+    struct anketa_campaign *campaign = NULL;
+    if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    cfg.campaign = campaign;
+    struct anketa_tally *t = anketa_tally_new(&cfg, &err);
+    free(keys);
+    free(questions);
+    if (t == NULL) {
+        anketa_campaign_free(campaign);
+        if (err.code == ANKETA_ERR_USAGE)
+            cli_usage_error("%s", err.message);
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    /* Every input is read before anything is written: a bad file fails the
+     * run, so no figures go out that silently leave a file out. */
+    int status = CLI_EXIT_OK;
+    for (int i = optind; i < argc || i == optind; i++) {
+        const char *path = i < argc ? argv[i] : "-";
+        int rc = merge ? anketa_tally_add_partial(t, path, &err) : anketa_tally_add_file(t, path, &err);
+        if (rc != 0) {
+            cli_report(&err);
+            status = CLI_EXIT_FAILURE;
+        }
+        if (i + 1 >= argc)
+            break;
+    }
+    const char *first;
+    long skipped = anketa_tally_skipped(t, &first);
+    if (skipped > 0)
+        cli_warn("skipped %ld record%s with bad values (first: %s)", skipped,
+                 skipped == 1 ? "" : "s", first);
+    if (status == CLI_EXIT_OK) {
+        struct anketa_output *out = anketa_output_open(output, &err);
+        int rc = out == NULL ? -1
+               : partial ? anketa_tally_write_partial(t, anketa_output_stream(out), &err)
+                         : anketa_tally_write(t, anketa_output_stream(out), &err);
+        if (out && rc == 0)
+            rc = anketa_output_commit(out, &err);
+        else
+            anketa_output_abort(out);
+        if (rc != 0) {
+            cli_report(&err);
+            status = CLI_EXIT_FAILURE;
+        }
+    }
+    anketa_tally_free(t);
+    anketa_campaign_free(campaign);
+    if (status == CLI_EXIT_OK && cli_close_stdout() != 0)
+        status = CLI_EXIT_FAILURE;
+    return status;
+}

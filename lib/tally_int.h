@@ -1,0 +1,216 @@
+/* tally internals shared by lib/tally*.c (not installed). */
+#ifndef ANKETA_TALLY_INT_H
+#define ANKETA_TALLY_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <anketa/error.h>
+#include <anketa/tally.h>
+
+/* Weights are kept as whole multiples of 1/10000 so that sums are exact in any
+ * order: a merge of partials gives the same integers as one pass. */
+#define TALLY_UNIT 10000
+#define TALLY_STAR UINT32_MAX   /* the id of '*' in a totals row */
+
+/* ---- the canonical-dialect scanner (tally_scan.c) ---- */
+
+struct tally_field {
+    const char *p;      /* the bytes between the quotes, or the whole field */
+    size_t len;
+    int escaped;        /* quoted and holding "" pairs: unescape before use */
+};
+
+struct tally_record {
+    struct tally_field *f;
+    size_t count, cap;
+    long line;          /* 1-based line where the record starts */
+};
+
+enum { TALLY_SCAN_RECORD = 1, TALLY_SCAN_MORE = 0, TALLY_SCAN_ERROR = -1 };
+
+/* Scans the record at buf[*pos..len): skips blank lines, then splits one
+ * record by RFC 4180 with the same rules as the libcsv reader (a lone CR also
+ * ends a record). *line is the line number at *pos and is advanced with it.
+ * Returns TALLY_SCAN_RECORD, TALLY_SCAN_MORE when the buffer ends before the
+ * record does (at_eof 0) or nothing is left (at_eof 1), or TALLY_SCAN_ERROR
+ * with *errmsg and *errline set; on MORE and ERROR *pos and *line stay. */
+int tally_scan_record(const char *buf, size_t len, size_t *pos, long *line, int at_eof,
+                      struct tally_record *rec, const char **errmsg, long *errline);
+
+/* Copies a field's value into dst (unescaping "" when needed); dst must hold
+ * f->len bytes. Returns the value's length. */
+size_t tally_field_copy(const struct tally_field *f, char *dst);
+
+void tally_record_free(struct tally_record *rec);
+
+/* ---- string dictionary and group table (tally_table.c) ---- */
+
+struct tally_dict {
+    char *arena;            /* the strings, each NUL-terminated */
+    size_t arena_used, arena_cap;
+    size_t *offset;         /* id -> offset in arena */
+    uint32_t *length;
+    uint32_t count, cap;
+    uint64_t *slots;        /* (hash << 32) | (id + 1), 0 when empty */
+    size_t slot_mask;
+};
+
+/* The id of s (added when new), or -1 when out of memory. */
+int64_t tally_dict_intern(struct tally_dict *d, const char *s, size_t len);
+const char *tally_dict_str(const struct tally_dict *d, uint32_t id, size_t *len);
+void tally_dict_free(struct tally_dict *d);
+
+/* Groups: the key ids and the counts of one group side by side in fixed-size
+ * blocks. stats[0] is the weighted number of rows; then for each question
+ * its counts per scale point, all in weight units. */
+struct tally_table {
+    size_t keys;            /* key columns */
+    size_t nstats;          /* int64 counters per group */
+    size_t stride;          /* bytes per group */
+    unsigned char **chunks;
+    size_t chunk_count;
+    size_t count;
+    uint64_t *slots;
+    size_t slot_mask;
+};
+
+#define TALLY_CHUNK_BITS 15
+
+/* malloc for large arrays read at random: on huge pages when allowed.
+ * Freed with free(). */
+void *tally_big_alloc(size_t size);
+
+int tally_table_init(struct tally_table *t, size_t keys, size_t nstats);
+/* The index of the group with these key ids (added, zeroed, when new), or -1. */
+int64_t tally_table_find(struct tally_table *t, const uint32_t *ids);
+/* The same in two steps: the hash (fetching its slot ahead), then the find. */
+uint64_t tally_table_hash(const struct tally_table *t, const uint32_t *ids);
+int64_t tally_table_find_hashed(struct tally_table *t, const uint32_t *ids, uint64_t h);
+uint32_t *tally_table_ids(const struct tally_table *t, size_t g);
+int64_t *tally_table_stats(const struct tally_table *t, size_t g);
+void tally_table_free(struct tally_table *t);
+
+/* ---- values (tally_values.c) ---- */
+
+/* Parses a weight ("1", "0.5", empty = 1) into units; 0 or an error message. */
+const char *tally_parse_weight(const char *s, size_t len, int64_t *units);
+/* Parses an integer answer; 0 or an error message. */
+const char *tally_parse_score(const char *s, size_t len, int *value);
+
+enum tally_derived { TALLY_KEY_PLAIN, TALLY_KEY_YEAR, TALLY_KEY_QUARTER, TALLY_KEY_MONTH,
+                     TALLY_KEY_WEEK, TALLY_KEY_DAY };
+enum tally_derived tally_derived_kind(const char *name);
+/* Writes the derived key of an ISO 8601 timestamp into out (at least 16
+ * bytes); returns its length, or -1 when s does not start with a valid date. */
+int tally_derive(enum tally_derived kind, const char *s, size_t len, char *out);
+
+/* ---- figures and formatting (tally_stats.c) ---- */
+
+struct tally_figures {
+    double mean, csat, low, high, mean_pct, nps;
+    int has_nps;
+};
+
+/* Figures of one question from its counts (units) on scale lo..hi; returns 0
+ * when nothing was answered (no figures). */
+int tally_figures(const int64_t *counts, int lo, int hi, struct tally_figures *out);
+/* Formats a unit amount: whole numbers plain, else 4 decimals. */
+void tally_format_units(int64_t units, char *buf, size_t size);
+/* Formats a figure with exactly 4 decimals (never "-0.0000"). */
+void tally_format_fixed(double v, char *buf, size_t size);
+
+/* ---- the tally itself (tally.c) ---- */
+
+struct tally_question {
+    char *column;
+    int lo, hi;
+    int explicit_scale;     /* the range came from the user or a partial */
+    size_t offset;          /* index of its first count in a group's stats */
+};
+
+struct tally_key {
+    char *column;
+    enum tally_derived kind;
+    struct tally_dict values;
+    struct tally_dict dates;    /* derived: date text -> index in date_value */
+    uint32_t *date_value;       /* date id -> id in values */
+    size_t date_value_cap;
+};
+
+struct anketa_tally {
+    struct anketa_tally_config cfg;
+    struct tally_key *keys;
+    size_t key_count;
+    struct tally_question *questions;
+    size_t question_count;
+    int settled;                /* questions and scales known, table made */
+    struct tally_table table;
+    int lo, hi;                 /* the widest scale */
+    long skipped;
+    char first_skip[ANKETA_ERROR_MAX];
+    int64_t rows;
+};
+
+/* ---- counting records (tally_read.c) ---- */
+
+/* Where a problem was found; lines are relative to the job's first line. */
+struct tally_where {
+    int code;
+    long line, column;
+    char msg[512];
+};
+
+/* One reader's state: a file's column map and the record being counted.
+ * Two threads on one file have a job each (and a tally each). */
+struct tally_job {
+    struct anketa_tally *t;
+    const char *name;
+    size_t ncols;               /* 0 until the header is read */
+    int key_col[64];
+    int key_derived[64];
+    int *q_col;
+    int weight_col;
+    struct tally_record rec;
+    char *scratch;
+    size_t scratch_cap;
+    int *vals;
+    long skipped;
+    struct tally_where skip;    /* the first skipped record */
+    struct tally_where fail;
+    size_t pos;                 /* in the current buffer */
+    long line;
+};
+
+/* Counts the records of buf[j->pos..len) (the first one being the header
+ * when j->ncols is 0); at_eof says whether more input follows. Returns 0
+ * with j->pos at the first unfinished record, or -1 with j->fail set. */
+int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof);
+/* Turns the job's failure and skips into err and t's counts; lines shift by
+ * line_base. */
+int tally_job_report(struct anketa_tally *t, struct tally_job *j, long line_base,
+                     struct anketa_error *err);
+void tally_job_free(struct tally_job *j);
+
+/* Counts a CSV held in memory (the fuzz targets' door). */
+int tally_add_buffer(struct anketa_tally *t, const char *buf, size_t len, const char *name,
+                     struct anketa_error *err);
+/* Reads partials from an open stream (the caller closes it). */
+int tally_add_partial_stream(struct anketa_tally *t, FILE *fp, const char *name,
+                             struct anketa_error *err);
+
+/* Fixes the question list and makes the group table. */
+int tally_settle(struct anketa_tally *t, struct anketa_error *err);
+/* Adds src's groups (with its own dictionaries) into dst. */
+int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, struct anketa_error *err);
+
+/* The id of a key value in key column k, or -1 when out of memory. */
+int64_t tally_key_id(struct tally_key *k, const char *s, size_t len);
+
+/* Suppression flags, one per group and question (tally_suppress.c). */
+unsigned char *tally_suppress(struct anketa_tally *t, long min_n, int totals,
+                              const size_t *pos);
+/* Fixes the settings from a partial's header (tally_partial.c). */
+
+#endif

@@ -1,0 +1,1 @@
+tally -q q.a:5-1 "$DATA/tally/small.csv"

@@ -1,0 +1,1 @@
+tally -g authority -q q.overall "$DATA/tally/small.csv"

@@ -1,0 +1,1 @@
+tally --partial --merge "$DATA/tally/small.csv"
