@@ -29,7 +29,8 @@ struct chart *chart_new(enum chart_kind kind, size_t n, double target)
     c->value = calloc(n ? n : 1, sizeof *c->value);
     c->lo = calloc(n ? n : 1, sizeof *c->lo);
     c->hi = calloc(n ? n : 1, sizeof *c->hi);
-    if (!c->labels || !c->value || !c->lo || !c->hi) {
+    c->empty = calloc(n ? n : 1, sizeof *c->empty);
+    if (!c->labels || !c->value || !c->lo || !c->hi || !c->empty) {
         chart_free(c);
         return NULL;
     }
@@ -46,6 +47,7 @@ void chart_free(struct chart *c)
     free(c->value);
     free(c->lo);
     free(c->hi);
+    free(c->empty);
     free(c);
 }
 
@@ -98,8 +100,9 @@ static void draw_bars(const struct chart *c, double width, const struct canvas *
         double y = top + BAR_ROW * (double)i;
         cv->text(cv->ctx, x0 - 2, y + BAR_ROW * 0.62, 2.8, c->labels[i], TEXT_RIGHT, INK);
         if (isnan(c->value[i])) {
-            cv->text(cv->ctx, x0 + 1, y + BAR_ROW * 0.62, 2.6, "скрыто: мало ответов",
-                     TEXT_LEFT, chart_tone_rgb(4));
+            cv->text(cv->ctx, x0 + 1, y + BAR_ROW * 0.62, 2.6,
+                     c->empty[i] ? "нет ответов" : "скрыто: мало ответов", TEXT_LEFT,
+                     chart_tone_rgb(4));
             continue;
         }
         cv->rect(cv->ctx, x0, y + 1.2, w * c->value[i], BAR_ROW - 2.4,
@@ -121,7 +124,7 @@ static void draw_bars(const struct chart *c, double width, const struct canvas *
 static void draw_line(const struct chart *c, double width, const struct canvas *cv)
 {
     double x0 = 14, w = width - x0 - 4, top = 3, bottom = chart_height(c, width) - 9;
-    double step = c->count > 1 ? w / (double)(c->count - 1) : 0;
+    double step = w / (double)(c->count ? c->count : 1);
     char label[32];
     axis_ticks(cv, x0, w, top, bottom, 1);
     if (c->target > 0) {
@@ -130,7 +133,7 @@ static void draw_line(const struct chart *c, double width, const struct canvas *
     }
     double px = NAN, py = NAN;
     for (size_t i = 0; i < c->count; i++) {
-        double x = c->count > 1 ? x0 + step * (double)i : x0 + w / 2;
+        double x = x0 + step * ((double)i + 0.5);
         cv->text(cv->ctx, x, bottom + 4.5, 2.6, c->labels[i], TEXT_CENTER, INK);
         if (isnan(c->value[i])) {
             px = NAN;

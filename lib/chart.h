@@ -12,7 +12,8 @@ struct chart {
     enum chart_kind kind;
     size_t count;
     char **labels;
-    double *value, *lo, *hi;   /* NAN: hidden (a suppressed group) */
+    double *value, *lo, *hi;   /* NAN: not shown */
+    unsigned char *empty;      /* with NAN: no answers at all (else suppressed) */
     double target;             /* 0: none */
 };
 

@@ -231,6 +231,7 @@ static struct chart *chart_of(struct anketa_report *r, enum chart_kind kind,
         c->labels[i] = label;
         int hidden = rows[i]->suppressed || isnan(rows[i]->csat);
         c->value[i] = hidden ? NAN : rows[i]->csat;
+        c->empty[i] = !rows[i]->suppressed && !(rows[i]->answered > 0);
         c->lo[i] = rows[i]->lo;
         c->hi[i] = rows[i]->hi;
     }

@@ -115,25 +115,27 @@ static void paragraph(struct pdf *p, const struct doc_block *b)
     p->y += h + 3;
 }
 
-/* Column widths: numbers get a fixed width, the widest text column the rest. */
+/* Column widths: numbers get a width by their header, the widest text column
+ * the rest. */
 static void widths(const struct doc_block *b, double *w)
 {
+    static const struct { const char *head; double width; } fixed_widths[] = {
+        { "№", 8 }, { "Ответов", 17 }, { "Всего", 17 }, { "Удовлетворенность", 34 },
+        { "95% ДИ", 27 }, { "Средний балл", 19 },
+    };
     size_t text_col = 0;
     double fixed = 0;
     for (size_t c = 0; c < b->columns; c++) {
-        int numeric = b->rows > 0 && (!isnan(b->cells[c].value) ||
-                                      b->cells[c].tone == TONE_HIDDEN);
-        int narrow = strcmp(b->head[c], "№") == 0;
+        w[c] = 0;
         if (b->kind == BLOCK_FIGURES)
             w[c] = c == 0 ? WIDTH * 0.62 : WIDTH * 0.38;
-        else if (narrow)
-            w[c] = 9;
-        else if (numeric || strcmp(b->head[c], "95% ДИ") == 0)
-            w[c] = b->columns > 6 ? 22 : 28;
-        else {
-            w[c] = 0;
+        for (size_t k = 0; w[c] == 0 && k < sizeof fixed_widths / sizeof fixed_widths[0]; k++)
+            if (strcmp(b->head[c], fixed_widths[k].head) == 0)
+                w[c] = fixed_widths[k].width;
+        if (w[c] == 0 && c > 1 && b->rows > 0 && !isnan(b->cells[c].value))
+            w[c] = 24; /* a further column of figures (readiness) */
+        if (w[c] == 0)
             text_col = c;
-        }
         fixed += w[c];
     }
     if (b->kind != BLOCK_FIGURES)
