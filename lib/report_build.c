@@ -370,6 +370,24 @@ static int criteria(struct anketa_report *r, const struct tally_table *t)
     return rc;
 }
 
+/* A table of 0/1 columns that are not campaign questions (connected, ready):
+ * a readiness table, not satisfaction. Hidden rows have no distribution to
+ * tell their scale by, so they do not count either way. */
+static int is_readiness(const struct anketa_report *r, const struct tally_table *t)
+{
+    int seen = 0;
+    for (size_t j = 0; j < t->row_count; j++) {
+        const struct tally_row *row = &t->rows[j];
+        if (row->suppressed || !(row->answered > 0))
+            continue;
+        if (!row->yes_no)
+            return 0;
+        seen = 1;
+    }
+    return seen && t->key_count > 0 &&
+           !anketa_campaign_question(r->o.campaign, t->rows[0].question + 2);
+}
+
 /* The overall row of the main question: from a table without groups, else a
  * total ('*' in every key). */
 static const struct tally_row *overall(const struct anketa_report *r, const char **q)
@@ -377,7 +395,7 @@ static const struct tally_row *overall(const struct anketa_report *r, const char
     for (int pass = 0; pass < 2; pass++)
         for (size_t t = 0; t < r->table_count; t++) {
             const struct tally_table *tab = &r->tables[t];
-            if ((pass == 0) != (tab->key_count == 0))
+            if ((pass == 0) != (tab->key_count == 0) || is_readiness(r, tab))
                 continue;
             *q = main_question(r, tab);
             for (size_t i = 0; i < tab->row_count; i++)
@@ -391,6 +409,11 @@ static int headline(struct anketa_report *r)
 {
     const char *q = NULL;
     const struct tally_row *o = overall(r, &q);
+    size_t satisfaction_tables = 0;
+    for (size_t t = 0; t < r->table_count; t++)
+        satisfaction_tables += !is_readiness(r, &r->tables[t]);
+    if (satisfaction_tables == 0)
+        return 0; /* a readiness report has no satisfaction to head it */
     add_block(r, BLOCK_HEADING, xstrdup("Основные показатели"));
     if (o == NULL) {
         add_block(r, BLOCK_PARAGRAPH,
@@ -466,12 +489,9 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
     int rc = headline(r);
     for (size_t i = 0; rc == 0 && i < r->table_count; i++) {
         const struct tally_table *t = &r->tables[i];
-        int all_yes_no = 1;
-        for (size_t j = 0; j < t->row_count; j++)
-            all_yes_no &= t->rows[j].yes_no;
         if (t->key_count == 0)
             rc = criteria(r, t);
-        else if (all_yes_no && !anketa_campaign_question(r->o.campaign, t->rows[0].question + 2))
+        else if (is_readiness(r, t))
             rc = readiness(r, t);
         else if (t->key_count == 1 && (has_key(t, "month") || has_key(t, "quarter") ||
                                        has_key(t, "week") || has_key(t, "day") || has_key(t, "year")))

@@ -277,6 +277,10 @@ static int render(struct pdf *p, cairo_surface_t *surface)
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     pango_cairo_context_set_font_options(pango_layout_get_context(p->layout), fo);
     cairo_font_options_destroy(fo);
+#if PANGO_VERSION_CHECK(1, 44, 0)
+    /* Unrounded positions keep the text layer's words whole for pdftotext. */
+    pango_context_set_round_glyph_positions(pango_layout_get_context(p->layout), FALSE);
+#endif
     p->page = 1;
     p->y = TOP;
     for (size_t i = 0; i < p->r->block_count; i++) {

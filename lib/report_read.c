@@ -34,9 +34,10 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
     int col[8];
     for (int i = 0; REQUIRED[i]; i++)
         if ((col[i] = anketa_csv_reader_column(in, REQUIRED[i])) < 0) {
+            anketa_error_at(err, ANKETA_ERR_INVALID, name, 1, 0,
+                            "not a tally output: no '%s' column", REQUIRED[i]);
             anketa_csv_reader_free(in);
-            return anketa_error_at(err, ANKETA_ERR_INVALID, name, 1, 0,
-                                   "not a tally output: no '%s' column", REQUIRED[i]);
+            return err->code;
         }
     int mean_pct = anketa_csv_reader_column(in, "mean_pct");
     int n0 = anketa_csv_reader_column(in, "n0"), n2 = anketa_csv_reader_column(in, "n2");
@@ -100,7 +101,7 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
     }
     if (rc == 0 && t->row_count == 0)
         rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, 0, 0, "no rows: nothing to report");
-    anketa_csv_reader_free(in);
+    anketa_csv_reader_free(in); /* name dies with it: every message is made above */
     return rc < 0 ? rc : 0;
 }
 
