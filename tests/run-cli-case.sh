@@ -5,7 +5,7 @@
 #   <case>.sh.stdout.exact  expected standard output, byte for byte
 #   <case>.sh.stderr.glob   a shell glob that standard error must match
 # ANKETA_REGEN=1 rewrites the expectation files that exist from this run.
-# ANKETA_VALGRIND=1 runs every command under valgrind (through $WRAP).
+# ANKETA_VALGRIND=1 runs every command under valgrind (tests/valgrind.supp).
 set -u
 case_file=$1
 case_dir=$(cd "$(dirname "$case_file")" && pwd)
@@ -19,8 +19,8 @@ if [ "${ANKETA_VALGRIND:-0}" = 1 ]; then
   mkdir "$scratch/.vg"
   for bin in "$ANKETA_BIN"/*; do
     [ -f "$bin" ] && [ -x "$bin" ] || continue
-    printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s" "$@"\n' \
-      "$bin" >"$scratch/.vg/$(basename "$bin")"
+    printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=%s "%s" "$@"\n' \
+      "$ANKETA_SOURCE/tests/valgrind.supp" "$bin" >"$scratch/.vg/$(basename "$bin")"
     chmod +x "$scratch/.vg/$(basename "$bin")"
   done
   PATH="$scratch/.vg:$PATH"
