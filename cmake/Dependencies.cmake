@@ -6,6 +6,8 @@ pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 # libcsv ships no pkg-config file in Debian.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
@@ -20,5 +22,5 @@ find_package(Threads REQUIRED)
 
 # What libanketa links; the static library passes the list on to its users.
 set(ANKETA_PRIVATE_DEPS PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::YAML
-    PkgConfig::PNG PkgConfig::XLSXWRITER PkgConfig::LIBZIP PkgConfig::EXPAT
+    PkgConfig::PNG PkgConfig::XLSXWRITER PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XXHASH PkgConfig::SODIUM
     libcsv::libcsv Threads::Threads ${MATH_LIBRARY})

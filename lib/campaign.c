@@ -8,6 +8,7 @@
 #include <anketa/url.h>
 
 #include "campaign_index.h"
+#include "util.h"
 #include "yamlwalk.h"
 
 struct loader {
@@ -66,7 +67,7 @@ static int root_list(struct loader *L, yaml_node_t *root, const char *key, int r
     return rc;
 }
 
-static int parse_offset(const char *s, int *minutes)
+int anketa_parse_tz(const char *s, int *minutes)
 {
     if (strcmp(s, "UTC") == 0 || strcmp(s, "Z") == 0) {
         *minutes = 0;
@@ -110,7 +111,7 @@ static int load_campaign_section(struct loader *L, yaml_node_t *root)
         return rc;
     if (c->timezone == NULL && (c->timezone = strdup("+03:00")) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
-    if (parse_offset(c->timezone, &c->tz_offset_minutes) != 0)
+    if (anketa_parse_tz(c->timezone, &c->tz_offset_minutes) != 0)
         return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, n, "timezone"),
                              "timezone '%s' must be a UTC offset such as +09:00", c->timezone);
     if (c->channel == NULL && (c->channel = strdup("qr")) == NULL)
@@ -518,37 +519,11 @@ struct anketa_campaign *anketa_campaign_parse(const char *text, size_t len, cons
 
 struct anketa_campaign *anketa_campaign_load(const char *path, struct anketa_error *err)
 {
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
-        anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    size_t len;
+    char *text = anketa_read_file(path, &len, err);
+    if (text == NULL)
         return NULL;
-    }
-    char *text = NULL;
-    size_t len = 0, cap = 0, n;
-    char buf[16384];
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        if (len + n > cap) {
-            cap = (len + n) * 2;
-            char *t = realloc(text, cap);
-            if (t == NULL) {
-                free(text);
-                fclose(fp);
-                anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-                return NULL;
-            }
-            text = t;
-        }
-        memcpy(text + len, buf, n);
-        len += n;
-    }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        free(text);
-        anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "read error");
-        return NULL;
-    }
-    struct anketa_campaign *c = anketa_campaign_parse(text ? text : "", len, path, err);
+    struct anketa_campaign *c = anketa_campaign_parse(text, len, path, err);
     free(text);
     return c;
 }

@@ -8,6 +8,7 @@
 #include <anketa/paths.h>
 #include <anketa/template.h>
 
+#include "util.h"
 #include "yamlwalk.h"
 
 static int number(struct yamlwalk *w, yaml_node_t *map, const char *key, double def, double lo,
@@ -298,27 +299,13 @@ struct anketa_template *anketa_template_load(const char *name_or_path, struct an
         anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
-        anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    size_t len;
+    char *text = anketa_read_file(path, &len, err);
+    if (text == NULL) {
         free(path);
         return NULL;
     }
-    char *text = NULL;
-    size_t len = 0, cap = 0, got;
-    char buf[8192];
-    while ((got = fread(buf, 1, sizeof buf, fp)) > 0) {
-        if (len + got > cap) {
-            char *nt = realloc(text, cap = (len + got) * 2);
-            if (nt == NULL)
-                break;
-            text = nt;
-        }
-        memcpy(text + len, buf, got);
-        len += got;
-    }
-    fclose(fp);
-    struct anketa_template *t = anketa_template_parse(text ? text : "", len, path, err);
+    struct anketa_template *t = anketa_template_parse(text, len, path, err);
     free(text);
     free(path);
     return t;

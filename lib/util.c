@@ -1,4 +1,6 @@
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,4 +27,36 @@ int anketa_reserve(void **buf, size_t *cap, size_t need, size_t size)
 char *anketa_strdup(const char *s)
 {
     return s ? strdup(s) : NULL;
+}
+
+char *anketa_read_file(const char *path, size_t *len, struct anketa_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+        return NULL;
+    }
+    char *text = NULL;
+    size_t cap = 0, n;
+    char buf[16384];
+    *len = 0;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        if (anketa_reserve((void **)&text, &cap, *len + n + 1, 1) != 0) {
+            free(text);
+            fclose(fp);
+            anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+            return NULL;
+        }
+        memcpy(text + *len, buf, n);
+        *len += n;
+    }
+    int bad = ferror(fp);
+    fclose(fp);
+    if (bad || (text == NULL && (text = malloc(1)) == NULL)) {
+        free(text);
+        anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "read error");
+        return NULL;
+    }
+    text[*len] = '\0';
+    return text;
 }

@@ -4,11 +4,17 @@
 
 #include <stddef.h>
 
+#include <anketa/error.h>
+
 /* Grows *buf (element size `size`) so it holds at least `need` elements.
  * Returns 0, or -1 when out of memory (the buffer is then unchanged). */
 int anketa_reserve(void **buf, size_t *cap, size_t need, size_t size);
 
 /* strdup that returns NULL for NULL. */
 char *anketa_strdup(const char *s);
+
+/* The whole file as a malloc'd buffer (NUL-terminated, *len without the NUL),
+ * or NULL with err naming the file. For small inputs such as YAML files. */
+char *anketa_read_file(const char *path, size_t *len, struct anketa_error *err);
 
 #endif

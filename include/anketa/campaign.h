@@ -102,6 +102,10 @@ ANKETA_API struct anketa_campaign *anketa_campaign_parse(const char *text, size_
                                                          const char *name,
                                                          struct anketa_error *err);
 
+/* Parses a UTC offset "+HH:MM", "-HH:MM", "Z" or "UTC" into minutes east of
+ * UTC. Returns 0, or -1 when malformed. */
+ANKETA_API int anketa_parse_tz(const char *s, int *minutes);
+
 /* NULL is allowed. */
 ANKETA_API void anketa_campaign_free(struct anketa_campaign *c);
 

@@ -465,7 +465,9 @@ def main():
                     rows6.append([d.strftime("%d.%m.%Y"), pid, item] + [str(x) for x in c] + [str(cnt)])
     bad6 = 23
     rows6[bad6 - 1][-1] = "0"
-    rows6 = [[str(i + 1)] + r for i, r in enumerate(rows6)]
+    # Sheet rows are numbered within the month ("2024-03/1"), so they never
+    # meet the form numbers of the typed-in questionnaires or another month's.
+    rows6 = [["2024-03/%d" % (i + 1)] + r for i, r in enumerate(rows6)]
     write_csv(os.path.join(out, "paper-counts-2024-03.csv"),
               ["Номер строки", "Дата", "Место", "Услуга"] + QTEXT + ["Количество"],
               rows6, "utf-8", ",", "\n")

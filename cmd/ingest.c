@@ -1,0 +1,257 @@
+/* ingest: survey exports into canonical responses, every record accounted for. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <anketa/anketa.h>
+#include <anketa/ingest.h>
+
+#include "cli.h"
+
+enum { SHOWN_REJECTS = 10 };
+
+static void usage(void)
+{
+    printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--encoding auto|utf-8|cp1251]\n"
+           "              [--delimiter auto|,|;|tab] [--tz +HH:MM] [--rejects FILE]\n"
+           "              [--seen FILE] [--max-rejects N] [--anonymous [--key-file FILE]]\n"
+           "              [-o FILE] [FILE...|-]\n"
+           "\n"
+           "Turns survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical\n"
+           "responses. Every record is accepted, rejected with a reason, or counted as a\n"
+           "duplicate; the summary on stderr says how many of each.\n"
+           "\n"
+           "  -c, --campaign FILE  resolve items, points and questions against the campaign\n"
+           "  -p, --profile NAME   canonical, yandex-forms, pos, site, paper, or a .yaml file\n"
+           "      --encoding ENC   auto (BOM, strict UTF-8, else Windows-1251), utf-8, cp1251\n"
+           "      --delimiter D    auto (sniffed from the header), ',', ';' or tab\n"
+           "      --tz +HH:MM      zone of local times (default: the campaign's)\n"
+           "      --rejects FILE   write rejected records (file,line,reason,record)\n"
+           "      --seen FILE      ids of earlier runs: skip them, add this run's\n"
+           "      --max-rejects N  fail (exit 1, output not written) above N rejects\n"
+           "      --anonymous      ids as keyed hashes, e-mails and phones in comments masked\n"
+           "      --key-file FILE  the key of --anonymous (default: $ANKETA_ANON_KEY)\n"
+           "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
+           "  -q, --quiet          no warnings (the summary line stays)\n"
+           "  -h, --help           this help\n"
+           "      --version        version and libraries\n");
+}
+
+struct reject_log {
+    unsigned long long shown;
+};
+
+static void on_reject(void *ctx, const char *file, long line, const char *reason)
+{
+    struct reject_log *log = ctx;
+    if (log->shown++ < SHOWN_REJECTS)
+        cli_warn("%s:%ld: rejected: %s", file, line, reason);
+}
+
+/* The key of --anonymous: a file's bytes, or the environment's. */
+static char *read_key(const char *path, size_t *len)
+{
+    if (path == NULL) {
+        const char *env = getenv("ANKETA_ANON_KEY");
+        if (env == NULL || *env == '\0')
+            cli_usage_error("--anonymous needs a key: --key-file FILE or ANKETA_ANON_KEY");
+        *len = strlen(env);
+        return strdup(env);
+    }
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL)
+        return NULL;
+    char *key = malloc(4096);
+    *len = key ? fread(key, 1, 4096, fp) : 0;
+    fclose(fp);
+    return key;
+}
+
+static int parse_delimiter(const char *s)
+{
+    if (strcmp(s, "auto") == 0)
+        return 0;
+    if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0)
+        return '\t';
+    if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0)
+        return s[0];
+    cli_usage_error("--delimiter must be auto, ',', ';' or tab, not '%s'", s);
+}
+
+static int parse_encoding(const char *s)
+{
+    if (strcmp(s, "auto") == 0)
+        return ANKETA_ENCODING_AUTO;
+    if (strcmp(s, "utf-8") == 0 || strcmp(s, "utf8") == 0)
+        return ANKETA_ENCODING_UTF8;
+    if (strcmp(s, "cp1251") == 0 || strcmp(s, "windows-1251") == 0)
+        return ANKETA_ENCODING_CP1251;
+    cli_usage_error("--encoding must be auto, utf-8 or cp1251, not '%s'", s);
+}
+
+enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_VERSION };
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"campaign", required_argument, NULL, 'c'},
+        {"profile", required_argument, NULL, 'p'},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"delimiter", required_argument, NULL, OPT_DELIMITER},
+        {"tz", required_argument, NULL, OPT_TZ},
+        {"rejects", required_argument, NULL, OPT_REJECTS},
+        {"seen", required_argument, NULL, OPT_SEEN},
+        {"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
+        {"anonymous", no_argument, NULL, OPT_ANONYMOUS},
+        {"key-file", required_argument, NULL, OPT_KEY_FILE},
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    struct anketa_ingest_config cfg = { 0 };
+    const char *campaign_path = NULL, *profile_name = NULL, *output = "-";
+    const char *rejects_path = NULL, *seen_path = NULL, *key_path = NULL;
+    long max_rejects = -1;
+    int anonymous = 0, ch;
+
+    cli_init("ingest");
+    while ((ch = getopt_long(argc, argv, ":c:p:o:qh", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'c': campaign_path = optarg; break;
+        case 'p': profile_name = optarg; break;
+        case OPT_ENCODING: cfg.encoding = parse_encoding(optarg); break;
+        case OPT_DELIMITER: cfg.delimiter = parse_delimiter(optarg); break;
+        case OPT_TZ:
+            if (anketa_parse_tz(optarg, &cfg.tz_minutes) != 0)
+                cli_usage_error("--tz must be a UTC offset such as +09:00, not '%s'", optarg);
+            cfg.tz_set = 1;
+            break;
+        case OPT_REJECTS: rejects_path = optarg; break;
+        case OPT_SEEN: seen_path = optarg; break;
+        case OPT_MAX_REJECTS: max_rejects = cli_number(optarg, 0, 2000000000L, "--max-rejects"); break;
+        case OPT_ANONYMOUS: anonymous = 1; break;
+        case OPT_KEY_FILE: key_path = optarg; break;
+        case 'o': output = optarg; break;
+        case 'q': cli_set_quiet(1); break;
+        case 'h': usage(); return cli_close_stdout();
+        case OPT_VERSION: cli_version();
+        default: cli_bad_option(argv, ch);
+        }
+    }
+    if (profile_name == NULL)
+        cli_usage_error("a profile is required (-p canonical, yandex-forms, pos, site, paper "
+                        "or a .yaml file)");
+    if (key_path && !anonymous)
+        cli_usage_error("--key-file goes with --anonymous");
+    for (int i = optind; i < argc; i++)
+        if (rejects_path && strcmp(argv[i], rejects_path) == 0)
+            cli_usage_error("'%s' is both an input and the reject file", argv[i]);
+
+    struct anketa_error err;
+    struct anketa_campaign *campaign = NULL;
+    struct anketa_profile *profile = NULL;
+    char *key = NULL;
+    if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    if ((profile = anketa_profile_load(profile_name, &err)) == NULL) {
+        cli_report(&err);
+        anketa_campaign_free(campaign);
+        return CLI_EXIT_FAILURE;
+    }
+    if (anonymous) {
+        if ((key = read_key(key_path, &cfg.key_len)) == NULL) {
+            cli_error("%s: cannot read the key", key_path);
+            return CLI_EXIT_FAILURE;
+        }
+        cfg.key = (const unsigned char *)key;
+    }
+
+    struct reject_log log = { 0 };
+    struct anketa_output *out = anketa_output_open(output, &err), *rej = NULL;
+    if (out && rejects_path)
+        rej = anketa_output_open(rejects_path, &err);
+    struct anketa_ingest *in = NULL;
+    int status = CLI_EXIT_OK;
+    if (out == NULL || (rejects_path && rej == NULL)) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    } else {
+        static char buffer[1 << 20];   /* output in large writes */
+        setvbuf(anketa_output_stream(out), buffer, _IOFBF, sizeof buffer);
+        cfg.profile = profile;
+        cfg.campaign = campaign;
+        cfg.out = anketa_output_stream(out);
+        cfg.rejects = rej ? anketa_output_stream(rej) : NULL;
+        cfg.on_reject = on_reject;
+        cfg.ctx = &log;
+        if (rej)
+            fputs("file,line,reason,record\n", cfg.rejects);
+        if ((in = anketa_ingest_new(&cfg, &err)) == NULL ||
+            (seen_path && anketa_ingest_load_seen(in, seen_path, &err) != 0)) {
+            cli_report(&err);
+            status = CLI_EXIT_FAILURE;
+        }
+    }
+    for (int i = optind; status == CLI_EXIT_OK && (i < argc || i == optind); i++) {
+        if (anketa_ingest_file(in, i < argc ? argv[i] : "-", &err) != 0) {
+            cli_report(&err);
+            status = err.code == ANKETA_ERR_USAGE ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+        }
+        if (i + 1 >= argc)
+            break;
+    }
+
+    struct anketa_ingest_counts n = { 0 };
+    if (in)
+        anketa_ingest_get_counts(in, &n);
+    int too_many = max_rejects >= 0 && n.rejected > (unsigned long long)max_rejects;
+    /* The output first, the seen ids only after it is safely in place, so a
+     * failed run can simply be repeated. */
+    if (status == CLI_EXIT_OK && !too_many) {
+        if (anketa_output_commit(out, &err) != 0 ||
+            (rej && anketa_output_commit(rej, &err) != 0) ||
+            (seen_path && anketa_ingest_save_seen(in, seen_path, &err) != 0)) {
+            cli_report(&err);
+            status = CLI_EXIT_FAILURE;
+        }
+        out = rej = NULL;
+    } else if (too_many && status == CLI_EXIT_OK) {
+        anketa_output_abort(out);
+        out = NULL;
+        if (rej && anketa_output_commit(rej, &err) != 0)
+            cli_report(&err);
+        rej = NULL;
+        status = CLI_EXIT_FAILURE;
+    }
+    anketa_output_abort(out);
+    anketa_output_abort(rej);
+
+    fprintf(stderr, "ingest: read %llu, accepted %llu, rejected %llu, duplicates %llu\n",
+            n.read, n.accepted, n.rejected, n.duplicates);
+    if (log.shown > SHOWN_REJECTS)
+        cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
+                 rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");
+    if (anonymous)
+        fprintf(stderr, "ingest: masked %llu e-mail addresses and %llu phone numbers; "
+                        "left out %llu identifying columns\n",
+                n.emails_masked, n.phones_masked, n.columns_dropped);
+    if (too_many)
+        cli_error("%llu rejects, more than --max-rejects %ld: the output is not written%s",
+                  n.rejected, max_rejects, rejects_path ? ", the rejects are" : "");
+    else if (status != CLI_EXIT_OK)
+        cli_error("nothing written: fix the input and run again");
+
+    anketa_ingest_free(in);
+    anketa_profile_free(profile);
+    anketa_campaign_free(campaign);
+    free(key);
+    if (status == CLI_EXIT_OK && cli_close_stdout() != 0)
+        status = CLI_EXIT_FAILURE;
+    return status;
+}

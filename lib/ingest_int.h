@@ -1,0 +1,148 @@
+/* ingest's parts (internal): text, profile, values, the seen set,
+ * anonymity, and the readers that feed records to the mapping. */
+#ifndef ANKETA_INGEST_INT_H
+#define ANKETA_INGEST_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <anketa/ingest.h>
+
+#include "strmap.h"
+
+/* ---- text (ingest_text.c) ---- */
+
+/* Trimmed (spaces, tabs, CR, LF, NBSP), ASCII and Cyrillic lower-cased, ё as е,
+ * inner runs of spaces as one. out holds len + 1 bytes; returns the length. */
+size_t ingest_fold(const char *s, size_t len, char *out);
+/* Glob match of folded strings: '*' is any run of characters. */
+int ingest_glob(const char *pattern, const char *text);
+/* 1 when s is well-formed UTF-8 (no overlongs, no surrogates). */
+int ingest_utf8_valid(const char *s, size_t len);
+/* Windows-1251 into UTF-8; out holds 3 * len + 1. Returns the length, or
+ * -1 at a byte the code page leaves undefined (0x98). */
+long ingest_cp1251_to_utf8(const char *s, size_t len, char *out);
+/* Copies with each ill-formed UTF-8 byte as U+FFFD (for reject records);
+ * out holds 3 * len + 1. */
+size_t ingest_utf8_repair(const char *s, size_t len, char *out);
+
+/* ---- profile (ingest_profile.c) ---- */
+
+enum ingest_field {
+    FIELD_ID, FIELD_DATE, FIELD_SOURCE, FIELD_CHANNEL, FIELD_AUTHORITY, FIELD_DIRECTION,
+    FIELD_ITEM, FIELD_POINT, FIELD_MUNICIPALITY, FIELD_WEIGHT, FIELD_COMMENT, FIELD_COUNT
+};
+extern const char *const ingest_field_names[FIELD_COUNT];
+
+enum { DATES_ISO = 1, DATES_DMY = 2, DATES_EXCEL = 4 };
+enum { LABEL_UNANSWERED = -1 };
+
+struct ingest_patterns {
+    char **v;       /* folded */
+    size_t n;
+};
+
+struct profile_question {
+    char *id;
+    struct ingest_patterns headers;
+};
+
+struct anketa_profile {
+    char *name;
+    char *source;                 /* NULL: from the file or the id's prefix */
+    char *channel;                /* NULL: from the file */
+    int encoding, delimiter;
+    unsigned dates;               /* DATES_* accepted */
+    int number_prefix;            /* "5 - Отлично" is 5 */
+    struct ingest_patterns fields[FIELD_COUNT];
+    struct profile_question *questions;
+    size_t question_count;
+    struct ingest_patterns identifying;
+    struct anketa_strmap labels;  /* folded option text -> index into label_values */
+    char **label_keys;
+    int *label_values;
+    size_t label_count;
+};
+
+/* ---- values (ingest_value.c) ---- */
+
+enum { INGEST_WHY = 320, INGEST_DATE_MAX = 64 };  /* room for a reason, a date */
+
+struct ingest_zone {
+    int set, minutes;
+};
+/* A date into ISO 8601 with offset (out holds INGEST_DATE_MAX). `serial_ok`: the cell was
+ * an XLSX number, so an Excel serial is accepted. Returns 0, -1 with *why
+ * (a reject), or -2 when a local time meets no zone (the run stops). */
+int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ingest_zone zone,
+                      char *out, char *why);
+/* A score: 1 and *value, 0 when not answered, -1 with *why. lo > hi: any whole number. */
+int ingest_parse_score(const struct anketa_profile *p, const char *s, int lo, int hi,
+                       long *value, char *why);
+/* A weight: a whole number >= 1 (NBSP or space thousands, ",0" allowed). */
+int ingest_parse_weight(const char *s, long *value, char *why);
+
+/* ---- the seen set (ingest_seen.c) ---- */
+
+/* An id's 64-bit hash and its content's 32-bit hash, in an open-addressed
+ * table kept between 40% and 80% full: at most 30 bytes per id. */
+struct ingest_seen {
+    uint64_t *ids;
+    uint32_t *sums;
+    size_t cap, count;
+};
+enum { SEEN_NEW, SEEN_DUPLICATE, SEEN_CONFLICT, SEEN_NOMEM = -1 };
+int ingest_seen_check(struct ingest_seen *s, uint64_t id, uint32_t sum);
+int ingest_seen_load(struct ingest_seen *s, const char *path, struct anketa_error *err);
+int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err);
+void ingest_seen_free(struct ingest_seen *s);
+uint64_t ingest_hash64(const char *s, size_t len);
+/* The content hash of an output row's fields (the id left out by the caller). */
+uint32_t ingest_content_hash(const char *const *fields, const size_t *lengths, size_t count);
+
+/* ---- anonymity (ingest_anon.c) ---- */
+
+/* The keyed hash of an id as 32 hex digits (out holds 33). */
+int ingest_anon_id(const unsigned char *key, size_t key_len, const char *id, size_t len,
+                   char *out);
+/* Copies s with e-mail addresses and phone numbers replaced by placeholders;
+ * out holds 4 * len + 64. Returns the length and adds to the counters. */
+size_t ingest_mask(const char *s, size_t len, char *out, unsigned long long *emails,
+                   unsigned long long *phones);
+
+/* ---- the mapping (ingest.c), fed by the readers ---- */
+
+/* One input record, fields as raw bytes of the file (not yet UTF-8 when the
+ * file is Windows-1251). */
+struct ingest_record {
+    char **fields;
+    size_t *lengths;
+    size_t count;
+    long line;
+    int serial_date;  /* the date cell is an XLSX number */
+};
+
+struct ingest_source {
+    const char *name;         /* for messages and the reject file */
+    int encoding;             /* decided; ANKETA_ENCODING_AUTO while undecided (ASCII so far) */
+    int delimiter;            /* for re-joining rejected records */
+};
+
+/* The header of a file: maps columns, fails when a required one is missing. */
+int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
+                      const struct ingest_record *header, struct anketa_error *err);
+/* One record: to the output, the rejects, or the duplicate count. A negative
+ * status stops the run (out of memory, a local time with no zone). */
+int ingest_take(struct anketa_ingest *in, const struct ingest_record *rec,
+                struct anketa_error *err);
+/* A record the reader could not split (unclosed quote, NUL byte): a reject. */
+int ingest_reject_raw(struct anketa_ingest *in, const struct ingest_record *rec,
+                      const char *reason, struct anketa_error *err);
+/* Which column (or -1) the date is read from, for the XLSX reader. */
+int ingest_date_column(const struct anketa_ingest *in);
+
+int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
+                    struct anketa_error *err);
+int ingest_read_xlsx(struct anketa_ingest *in, const char *path, struct anketa_error *err);
+
+#endif

@@ -1,0 +1,155 @@
+/* The ids seen in this and earlier runs, with a hash of each one's content:
+ * the same id again is a duplicate when the content matches and a conflict
+ * when it does not. 12 bytes a slot, the table 40-80% full. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XXH_STATIC_LINKING_ONLY   /* XXH3_state_t on the stack */
+#include <xxhash.h>
+
+#include <anketa/output.h>
+
+#include "ingest_int.h"
+
+/* Fixed seeds: the hashes are stored in seen files, so they never change. */
+uint64_t ingest_hash64(const char *s, size_t len)
+{
+    uint64_t h = XXH3_64bits_withSeed(s, len, 0x616E6B657461ULL);
+    return h ? h : 1;   /* 0 marks an empty slot */
+}
+
+uint32_t ingest_content_hash(const char *const *fields, const size_t *lengths, size_t count)
+{
+    XXH3_state_t state;
+    XXH3_64bits_reset_withSeed(&state, 0x636F6E74656E74ULL);
+    for (size_t i = 0; i < count; i++) {
+        XXH3_64bits_update(&state, fields[i], lengths[i]);
+        XXH3_64bits_update(&state, "\x1F", 1);   /* "ab","c" differs from "a","bc" */
+    }
+    return (uint32_t)XXH3_64bits_digest(&state);
+}
+
+static void insert(uint64_t *ids, uint32_t *sums, size_t cap, uint64_t id, uint32_t sum)
+{
+    size_t i = (size_t)id & (cap - 1);
+    while (ids[i] != 0)
+        i = (i + 1) & (cap - 1);
+    ids[i] = id;
+    sums[i] = sum;
+}
+
+static int grow(struct ingest_seen *s, size_t want)
+{
+    size_t cap = 1024;
+    while (cap * 4 / 5 < want)
+        cap *= 2;
+    if (cap <= s->cap)
+        return 0;
+    uint64_t *ids = calloc(cap, sizeof *ids);
+    uint32_t *sums = malloc(cap * sizeof *sums);
+    if (ids == NULL || sums == NULL) {
+        free(ids);
+        free(sums);
+        return -1;
+    }
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->ids[i])
+            insert(ids, sums, cap, s->ids[i], s->sums[i]);
+    free(s->ids);
+    free(s->sums);
+    s->ids = ids;
+    s->sums = sums;
+    s->cap = cap;
+    return 0;
+}
+
+int ingest_seen_check(struct ingest_seen *s, uint64_t id, uint32_t sum)
+{
+    if (s->count + 1 > s->cap * 4 / 5 && grow(s, s->count + 1) != 0)
+        return SEEN_NOMEM;
+    size_t i = (size_t)id & (s->cap - 1);
+    while (s->ids[i] != 0) {
+        if (s->ids[i] == id)
+            return s->sums[i] == sum ? SEEN_DUPLICATE : SEEN_CONFLICT;
+        i = (i + 1) & (s->cap - 1);
+    }
+    s->ids[i] = id;
+    s->sums[i] = sum;
+    s->count++;
+    return SEEN_NEW;
+}
+
+void ingest_seen_free(struct ingest_seen *s)
+{
+    free(s->ids);
+    free(s->sums);
+    memset(s, 0, sizeof *s);
+}
+
+static const char magic[16] = "anketa-seen v1\n";
+
+int ingest_seen_load(struct ingest_seen *s, const char *path, struct anketa_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        if (errno == ENOENT)
+            return 0;   /* the first run */
+        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    }
+    char head[16];
+    unsigned char rec[12];
+    uint64_t n = 0;
+    int rc = 0;
+    if (fread(head, 1, sizeof head, fp) != sizeof head || memcmp(head, magic, sizeof magic) != 0 ||
+        fread(&n, sizeof n, 1, fp) != 1 || n > SIZE_MAX / 32) {
+        rc = anketa_error_at(err, ANKETA_ERR_PARSE, path, 0, 0, "not a seen file of ingest");
+        goto done;
+    }
+    if (grow(s, s->count + (size_t)n) != 0) {
+        rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "%s: out of memory", path);
+        goto done;
+    }
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t id;
+        uint32_t sum;
+        if (fread(rec, 1, sizeof rec, fp) != sizeof rec) {
+            rc = anketa_error_at(err, ANKETA_ERR_PARSE, path, 0, 0,
+                                 "truncated: %llu of %llu ids", (unsigned long long)i,
+                                 (unsigned long long)n);
+            goto done;
+        }
+        memcpy(&id, rec, 8);
+        memcpy(&sum, rec + 8, 4);
+        if (id == 0 || ingest_seen_check(s, id, sum) == SEEN_NOMEM) {
+            rc = anketa_error_at(err, id ? ANKETA_ERR_NOMEM : ANKETA_ERR_PARSE, path, 0, 0,
+                                 id ? "out of memory" : "damaged: a zero id hash");
+            goto done;
+        }
+    }
+    if (fgetc(fp) != EOF)
+        rc = anketa_error_at(err, ANKETA_ERR_PARSE, path, 0, 0, "damaged: data after the last id");
+done:
+    fclose(fp);
+    return rc;
+}
+
+int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err)
+{
+    struct anketa_output *out = anketa_output_open(path, err);
+    if (out == NULL)
+        return err->code;
+    FILE *fp = anketa_output_stream(out);
+    uint64_t n = s->count;
+    fwrite(magic, 1, sizeof magic, fp);
+    fwrite(&n, sizeof n, 1, fp);
+    for (size_t i = 0; i < s->cap; i++) {
+        if (s->ids[i] == 0)
+            continue;
+        unsigned char rec[12];
+        memcpy(rec, &s->ids[i], 8);
+        memcpy(rec + 8, &s->sums[i], 4);
+        fwrite(rec, 1, sizeof rec, fp);
+    }
+    return anketa_output_commit(out, err);
+}
