@@ -53,8 +53,10 @@ static int read_patterns(struct yamlwalk *w, const yaml_node_t *n, const char *w
 
 static int read_fields(struct yamlwalk *w, const yaml_node_t *map, struct anketa_profile *p)
 {
+    const char *keys[FIELD_COUNT + 1] = { NULL };
+    memcpy(keys, ingest_field_names, sizeof ingest_field_names);
     if (yamlwalk_expect(w, map, YAML_MAPPING_NODE, "fields") != 0 ||
-        yamlwalk_check_keys(w, map, (const char *const *)ingest_field_names, "fields") != 0)
+        yamlwalk_check_keys(w, map, keys, "fields") != 0)
         return w->err->code;
     for (int f = 0; f < FIELD_COUNT; f++) {
         yaml_node_t *n = yamlwalk_get(w, map, ingest_field_names[f]);
