@@ -27,3 +27,53 @@ for f in "$OUT"/leaflets-*.pdf; do
   echo "   $f: $(pdfinfo "$f" 2>/dev/null | awk '/^Pages/ { print $2 }') pages"
 done
 echo "   replies to appeals: $(ls "$OUT/reply" | wc -l) PNG blocks in $OUT/reply/; posts: $(ls "$OUT/post" | wc -l) in $OUT/post/"
+
+echo "== ingest: this month's exports into canonical responses"
+X="$EXAMPLES/exports"
+rm -f "$OUT/seen.bin"
+ingest -q -c "$C" -p yandex-forms --seen "$OUT/seen.bin" --rejects "$OUT/rejects-yf-march.csv" \
+  -o "$OUT/responses-yf-march.csv" "$X/yandex-forms-2024-03.csv"
+# The same form downloaded again later and re-saved by Excel: the overlap is
+# counted as duplicates through the seen file, the one changed answer rejected.
+ingest -q -c "$C" -p yandex-forms --seen "$OUT/seen.bin" --rejects "$OUT/rejects-yf-excel.csv" \
+  -o "$OUT/responses-yf-excel.csv" "$X/yandex-forms-2024-03-excel.csv"
+ingest -q -c "$C" -p yandex-forms --seen "$OUT/seen.bin" --rejects "$OUT/rejects-yf-april.csv" \
+  -o "$OUT/responses-yf-april.csv" "$X/yandex-forms-2024-04.xlsx"
+ingest -q -c "$C" -p pos --rejects "$OUT/rejects-pos.csv" -o "$OUT/responses-pos.csv" \
+  "$X/pos-2024-03.csv"
+ingest -q -c "$C" -p paper --rejects "$OUT/rejects-paper.csv" -o "$OUT/responses-paper.csv" \
+  "$X/paper-forms-2024-03.csv" "$X/paper-counts-2024-03.csv"
+# One file of responses: the header once, then every source's rows.
+{
+  cat "$OUT/responses-yf-march.csv"
+  for f in yf-excel yf-april pos paper; do tail -n +2 "$OUT/responses-$f.csv"; done
+} > "$OUT/responses.csv"
+echo "   responses in $OUT/responses.csv, rejects with their reasons in $OUT/rejects-*.csv"
+
+echo "== tally: satisfaction figures"
+R="$OUT/responses.csv"
+tally -c "$C" -o "$OUT/tally-total.csv" "$R"
+tally -c "$C" -g authority --totals -o "$OUT/tally-authority.csv" "$R"
+tally -c "$C" -g direction -o "$OUT/tally-direction.csv" "$R"
+tally -c "$C" -g month -o "$OUT/tally-month.csv" "$R"
+tally -c "$C" -g authority,item -o "$OUT/tally-item.csv" "$R"
+tally -c "$C" -g point,item -o "$OUT/tally-coverage.csv" "$R"
+# Scaling out: partial counts of two halves merge into the very same figures.
+half=$(( ($(wc -l < "$R") + 1) / 2 ))
+head -n "$half" "$R" | tally -c "$C" -g authority --partial -o "$OUT/part1.csv"
+{ head -n 1 "$R"; tail -n +"$((half + 1))" "$R"; } | tally -c "$C" -g authority --partial -o "$OUT/part2.csv"
+tally --merge --totals -c "$C" -o "$OUT/tally-authority-merged.csv" "$OUT/part1.csv" "$OUT/part2.csv"
+cmp -s "$OUT/tally-authority.csv" "$OUT/tally-authority-merged.csv" &&
+  echo "   merged partials equal the whole: $OUT/tally-authority-merged.csv"
+awk -F, '$3 == "q.overall" { n++; if ($4 == 0) z++ }
+  END { printf "   %d of %d point and item pairs without a single answer (%s)\n", z, n, FILENAME }' \
+  "$OUT/tally-coverage.csv"
+
+echo "== report: the month's report for the ministry"
+T="$OUT/tally-total.csv $OUT/tally-authority.csv $OUT/tally-direction.csv $OUT/tally-month.csv $OUT/tally-item.csv"
+for fmt in pdf html xlsx md csv; do
+  # shellcheck disable=SC2086
+  report -q -c "$C" -o "$OUT/report.$fmt" $T
+done
+echo "   $OUT/report.pdf ($(pdfinfo "$OUT/report.pdf" 2>/dev/null | awk '/^Pages/ { print $2 }') pages)," \
+     "report.html, report.xlsx, report.md, report.csv"
