@@ -20,8 +20,12 @@
 #define MAX_ROW_NUMBER 1048576L      /* Excel's last row */
 #define MAX_CELL_BYTES (1u << 20)    /* Excel caps a cell at 32767 characters */
 #define MAX_ROW_BYTES (64u << 20)
-#define MAX_SST_XML ((zip_uint64_t)512 << 20)
-#define MIN_SI_BYTES 5               /* "<si/>": no more strings than this allows */
+#define MAX_SST_XML ((zip_uint64_t)256 << 20)
+#define MAX_STRINGS (1u << 24)
+/* Expat keeps an unfinished token (a tag, a comment) whole and scans it again
+ * with each chunk, so a long one costs memory and quadratic time; text is
+ * handed out as it comes and is not held. */
+#define MAX_TOKEN ((XML_Index)1 << 20)
 
 enum cell_type { T_NUMBER, T_SHARED, T_INLINE, T_OTHER };
 
@@ -38,9 +42,10 @@ struct xlsx_reader {
     XML_Parser parser;       /* the sheet's */
     XML_Parser cur;          /* the parser running now, for fail() */
 
-    /* Shared strings: sst[sst_off[i]] NUL-terminated, length in sst_len[i]. */
+    /* Shared strings: string i at sst.p + sst_off[i], NUL-terminated, its
+     * length sst_off[i + 1] - sst_off[i] - 1 (32 bits, as the XML is capped). */
     struct buf sst;
-    size_t *sst_off, *sst_len;
+    uint32_t *sst_off;
     size_t sst_count, sst_cap;
 
     /* Parse state, shared by the sheet and the small parts. */
@@ -62,6 +67,7 @@ struct xlsx_reader {
     long line;
     struct xlsx_row out;
 
+    XML_Index fed, last_event; /* bytes given to the running parser; where it last called back */
     int row_ready, suspended, fed_final, done, failed;
     struct anketa_error pending;
 };
@@ -106,6 +112,22 @@ static const char *local(const char *name)
 {
     const char *colon = strrchr(name, ':');
     return colon ? colon + 1 : name;
+}
+
+/* Notes that the running parser got this far (see MAX_TOKEN). */
+static void seen(struct xlsx_reader *x)
+{
+    x->last_event = XML_GetCurrentByteIndex(x->cur);
+}
+
+/* Whether what the parser holds unparsed is past MAX_TOKEN; fails if so. */
+static int token_too_long(struct xlsx_reader *x, const char *entry)
+{
+    if (x->fed - x->last_event <= MAX_TOKEN)
+        return 0;
+    fail(x, ANKETA_ERR_LIMIT, "%s: an XML token (tag or comment) longer than %lld bytes", entry,
+         (long long)MAX_TOKEN);
+    return 1;
 }
 
 static const char *attr(const char **atts, const char *name)
@@ -181,6 +203,7 @@ static int parse_part(struct xlsx_reader *x, const char *entry, zip_uint64_t lim
     XML_SetCharacterDataHandler(p, chars);
     x->cur = p;
     x->stop_ok = 0;
+    x->fed = x->last_event = 0;
     zip_uint64_t total = 0;
     for (;;) {
         void *b = XML_GetBuffer(p, READ_CHUNK);
@@ -199,11 +222,14 @@ static int parse_part(struct xlsx_reader *x, const char *entry, zip_uint64_t lim
                  (unsigned long long)limit);
             break;
         }
+        x->fed += n;
         if (XML_ParseBuffer(p, (int)n, n == 0) != XML_STATUS_OK) {
             if (!x->stop_ok)
                 xml_error(x, p, entry);
             break;
         }
+        if (token_too_long(x, entry))
+            break;
         if (n == 0)
             break;
     }
@@ -218,6 +244,7 @@ static int parse_part(struct xlsx_reader *x, const char *entry, zip_uint64_t lim
 static void wb_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
+    seen(x);
     if (strcmp(local(name), "sheet") != 0)
         return;
     /* r:id, whatever the prefix bound to the relationships namespace. */
@@ -236,10 +263,12 @@ static void wb_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 
 static void no_end(void *ctx, const XML_Char *name)
 {
+    seen(ctx);
 }
 
 static void no_chars(void *ctx, const XML_Char *s, int len)
 {
+    seen(ctx);
 }
 
 /* --- xl/_rels/workbook.xml.rels: the sheet's and the shared strings' parts - */
@@ -253,6 +282,7 @@ static int ends_with(const char *s, const char *suffix)
 static void rels_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
+    seen(x);
     if (strcmp(local(name), "Relationship") != 0)
         return;
     const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
@@ -346,6 +376,7 @@ static void text_end(struct xlsx_reader *x, const char *n)
 static void on_text(void *ctx, const XML_Char *s, int len)
 {
     struct xlsx_reader *x = ctx;
+    seen(x);
     if (!x->in_text || x->failed)
         return;
     if (x->text.len + (size_t)len > MAX_CELL_BYTES) {
@@ -358,6 +389,7 @@ static void on_text(void *ctx, const XML_Char *s, int len)
 static void sst_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
+    seen(x);
     const char *n = local(name);
     if (strcmp(n, "si") == 0) {
         x->in_si = 1;
@@ -370,28 +402,25 @@ static void sst_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 static void sst_end(void *ctx, const XML_Char *name)
 {
     struct xlsx_reader *x = ctx;
+    seen(x);
     const char *n = local(name);
     if (strcmp(n, "si") == 0 && x->in_si) {
         x->in_si = 0;
         x->in_text = 0;
-        if (x->sst_count == x->sst_cap) {
-            size_t ncap = x->sst_cap ? x->sst_cap * 2 : 256;
-            size_t *o = realloc(x->sst_off, ncap * sizeof *o);
-            if (o)
-                x->sst_off = o;
-            size_t *l = o ? realloc(x->sst_len, ncap * sizeof *l) : NULL;
-            if (l == NULL) {
-                oom(x);
-                return;
-            }
-            x->sst_len = l;
-            x->sst_cap = ncap;
+        if (x->sst_count == MAX_STRINGS) {
+            fail(x, ANKETA_ERR_LIMIT, "more than %u shared strings", MAX_STRINGS);
+            return;
         }
-        x->sst_off[x->sst_count] = x->sst.len;
-        x->sst_len[x->sst_count] = x->text.len;
+        /* One slot more than the strings, for the end of the last. */
+        if (anketa_reserve((void **)&x->sst_off, &x->sst_cap, x->sst_count + 2,
+                           sizeof *x->sst_off) != 0) {
+            oom(x);
+            return;
+        }
         if (buf_add(x, &x->sst, x->text.p ? x->text.p : "", x->text.len) == 0) {
             x->sst.len++; /* keep the NUL */
             x->sst_count++;
+            x->sst_off[x->sst_count] = (uint32_t)x->sst.len;
         }
     } else if (x->in_si)
         text_end(x, n);
@@ -402,21 +431,21 @@ static int load_shared_strings(struct xlsx_reader *x, const char *entry)
     zip_int64_t idx = locate(x, entry);
     if (idx < 0)
         return 0; /* a workbook of numbers only may have none */
+    /* A start sized from the declared size, which a hostile archive may
+     * inflate: so no more than 16 MiB; the rest grows with what is there. */
     zip_stat_t st;
-    if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
-        st.size <= MAX_SST_XML) {
-        /* Room for every string up front would be at most size / MIN_SI_BYTES;
-         * reserve a modest start and let it grow with what is really there. */
-        size_t guess = (size_t)(st.size / 64);
-        if (anketa_reserve((void **)&x->sst.p, &x->sst.cap, (size_t)st.size / 2 + 1, 1) != 0 ||
-            (guess > 256 && ((x->sst_off = malloc(guess * sizeof *x->sst_off)) == NULL ||
-                             (x->sst_len = malloc(guess * sizeof *x->sst_len)) == NULL))) {
+    if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
+        zip_uint64_t want = st.size / 2 < (16u << 20) ? st.size / 2 : (16u << 20);
+        if (anketa_reserve((void **)&x->sst.p, &x->sst.cap, (size_t)want + 1, 1) != 0) {
             oom(x);
             return -1;
         }
-        if (guess > 256)
-            x->sst_cap = guess;
     }
+    if (anketa_reserve((void **)&x->sst_off, &x->sst_cap, 1, sizeof *x->sst_off) != 0) {
+        oom(x);
+        return -1;
+    }
+    x->sst_off[0] = 0;
     return parse_part(x, entry, MAX_SST_XML, sst_start, sst_end, on_text);
 }
 
@@ -572,7 +601,7 @@ static void cell_end(struct xlsx_reader *x)
             return;
         }
         s = x->sst.p + x->sst_off[i];
-        n = x->sst_len[i];
+        n = x->sst_off[i + 1] - x->sst_off[i] - 1;
     }
     while (x->count < x->cell_col)
         if (add_field(x, "", 0, 0) != 0)
@@ -583,6 +612,7 @@ static void cell_end(struct xlsx_reader *x)
 static void sheet_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
+    seen(x);
     const char *n = local(name);
     if (x->in_cell) {
         if (strcmp(n, "v") == 0 && !x->in_is) {
@@ -605,6 +635,7 @@ static void sheet_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 static void sheet_end(void *ctx, const XML_Char *name)
 {
     struct xlsx_reader *x = ctx;
+    seen(x);
     const char *n = local(name);
     if (x->in_cell) {
         if (strcmp(n, "c") == 0)
@@ -673,6 +704,7 @@ static int open_sheet(struct xlsx_reader *x)
         oom(x);
         return -1;
     }
+    x->fed = x->last_event = 0;
     XML_SetElementHandler(x->parser, sheet_start, sheet_end);
     XML_SetCharacterDataHandler(x->parser, on_text);
     return 0;
@@ -736,7 +768,10 @@ int xlsx_next(struct xlsx_reader *x, const struct xlsx_row **row, struct anketa_
                 break;
             }
             x->fed_final = n == 0;
+            x->fed += n;
             st = XML_ParseBuffer(x->parser, (int)n, x->fed_final);
+            if (st == XML_STATUS_OK && token_too_long(x, x->sheet_entry))
+                break;
         }
         x->suspended = st == XML_STATUS_SUSPENDED;
         if (st == XML_STATUS_ERROR) {
@@ -785,7 +820,6 @@ void xlsx_close(struct xlsx_reader *x)
     free(x->sst_target);
     free(x->sst.p);
     free(x->sst_off);
-    free(x->sst_len);
     free(x->text.p);
     free(x->data.p);
     free(x->offsets);

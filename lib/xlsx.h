@@ -9,9 +9,10 @@
  * A cell with no value (only a style) counts as missing, so a row of such
  * cells is skipped like a row with no cells.
  *
- * Limits against hostile files: 16384 columns (XFD), 1048576 rows, 1 MiB of
- * text per cell, 64 MiB per row, 512 MiB of shared-strings XML; a DOCTYPE is
- * refused, so no entity expansion happens. */
+ * Limits against hostile files (ANKETA_ERR_LIMIT past them): 16384 columns
+ * (XFD), row numbers up to 1048576, 1 MiB of text per cell, 64 MiB per row,
+ * 256 MiB of shared-strings XML and 16M strings, 1 MiB for one XML tag or
+ * comment. A DOCTYPE is refused, so no entity is ever expanded. */
 #ifndef ANKETA_XLSX_H
 #define ANKETA_XLSX_H
 
