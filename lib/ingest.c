@@ -10,10 +10,18 @@
 #include "ingest_int.h"
 #include "util.h"
 
+enum { MEMO = 8 };
+
 struct question_column {
     char *name;                 /* output header: q.<id> */
     int lo, hi;                 /* lo > hi: any whole number (no campaign) */
     int column;                 /* in the current file, or -1 */
+    /* The last texts read and their scores: an export repeats a handful of
+     * option texts millions of times, and folding each costs. */
+    char *memo_text[MEMO];
+    size_t memo_len[MEMO];
+    char memo_score[MEMO][8];
+    unsigned memo_next;
 };
 
 /* A growing byte buffer that hands out offsets (pointers move on growth). */
@@ -85,6 +93,8 @@ static int add_question(struct anketa_ingest *in, const char *name, int lo, int 
     q->lo = lo;
     q->hi = hi;
     q->column = -1;
+    memset(q->memo_text, 0, sizeof q->memo_text);
+    q->memo_next = 0;
     if ((q->name = malloc(strlen(name) + 1)) == NULL)
         return -1;
     strcpy(q->name, name);
@@ -147,8 +157,11 @@ void anketa_ingest_free(struct anketa_ingest *in)
 {
     if (in == NULL)
         return;
-    for (size_t i = 0; i < in->question_count; i++)
+    for (size_t i = 0; i < in->question_count; i++) {
         free(in->questions[i].name);
+        for (int k = 0; k < MEMO; k++)
+            free(in->questions[i].memo_text[k]);
+    }
     free(in->questions);
     for (int f = 0; f < FIELD_COUNT; f++)
         free(in->columns[f]);
@@ -333,13 +346,23 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
  * bytes, which a CSV cell cannot carry, as U+2400. */
 static int join_field(struct arena *a, const char *p, size_t len, int delim, int separator)
 {
-    if (anketa_reserve((void **)&a->p, &a->cap, a->len + 3 * len + 4, 1) != 0)
+    if (anketa_reserve((void **)&a->p, &a->cap, a->len + 3 * len + 5, 1) != 0)
         return -1;
     if (separator)
         a->p[a->len++] = (char)delim;
-    int quote = memchr(p, delim, len) || memchr(p, '"', len) || memchr(p, '\n', len) ||
-                memchr(p, '\r', len);
+    int quote = 0, nul = 0;
+    for (size_t k = 0; k < len; k++) {
+        char c = p[k];
+        quote |= c == delim || c == '"' || c == '\n' || c == '\r';
+        nul |= c == '\0';
+    }
     char *d = a->p + a->len;
+    if (!quote && !nul) {
+        if (len)
+            memcpy(d, p, len);
+        a->len += len;
+        return 0;
+    }
     if (quote)
         *d++ = '"';
     for (size_t k = 0; k < len; k++) {
@@ -679,7 +702,10 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     char weight_s[24];
     if (*weight_v && ingest_parse_weight(weight_v, &weight, why) != 0)
         return -1;
-    snprintf(weight_s, sizeof weight_s, "%ld", weight);
+    if (weight == 1)
+        strcpy(weight_s, "1");
+    else
+        snprintf(weight_s, sizeof weight_s, "%ld", weight);
     if (row_put(in, 1, date, strlen(date)) || row_put(in, 2, source, source_len) ||
         row_put(in, 3, channel, strlen(channel)) || row_put(in, 9, weight_s, strlen(weight_s)))
         return -2;
@@ -688,18 +714,32 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
             return -2;
 
     for (size_t q = 0; q < in->question_count; q++) {
-        const struct question_column *qc = &in->questions[q];
+        struct question_column *qc = &in->questions[q];
         const char *v = qc->column >= 0 ? column_text(in, qc->column) : "";
-        char score[24] = "";
-        long value;
-        char reason[INGEST_WHY];
-        int got = ingest_parse_score(p, v, qc->lo, qc->hi, &value, reason);
-        if (got < 0) {
-            snprintf(why, INGEST_WHY, "%.60s: %.250s", qc->name, reason);
-            return -1;
+        size_t vlen = qc->column >= 0 ? in->text_len[qc->column] : 0;
+        const char *score = NULL;
+        for (int k = 0; k < MEMO && score == NULL; k++)
+            if (qc->memo_text[k] && qc->memo_len[k] == vlen && memcmp(qc->memo_text[k], v, vlen) == 0)
+                score = qc->memo_score[k];
+        if (score == NULL) {
+            long value;
+            char reason[INGEST_WHY];
+            int got = ingest_parse_score(p, v, qc->lo, qc->hi, &value, reason);
+            if (got < 0) {
+                snprintf(why, INGEST_WHY, "%.60s: %.250s", qc->name, reason);
+                return -1;
+            }
+            unsigned k = qc->memo_next++ % MEMO;
+            free(qc->memo_text[k]);
+            if ((qc->memo_text[k] = malloc(vlen + 1)) == NULL)
+                return -2;
+            memcpy(qc->memo_text[k], v, vlen + 1);
+            qc->memo_len[k] = vlen;
+            qc->memo_score[k][0] = '\0';
+            if (got == 1)
+                snprintf(qc->memo_score[k], sizeof qc->memo_score[k], "%ld", value);
+            score = qc->memo_score[k];
         }
-        if (got == 1)
-            snprintf(score, sizeof score, "%ld", value);
         if (row_put(in, OUT_FIXED + q, score, strlen(score)) != 0)
             return -2;
     }
@@ -712,6 +752,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
         in->row_off[nout - 1] = off;
         in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off,
                                             &in->counts.emails_masked, &in->counts.phones_masked);
+        in->row.len = off + in->row_len[nout - 1] + 1;   /* the unused room is not content */
     } else if (row_put(in, nout - 1, comment, clen) != 0) {
         return -2;
     }
@@ -721,17 +762,13 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     size_t *lengths = in->row_len;
     for (size_t i = 0; i < nout; i++)
         fields[i] = in->row.p + in->row_off[i];
-    /* Content: everything but the id, the time to the minute (an export
-     * re-saved by Excel loses the seconds). */
-    char minute[INGEST_DATE_MAX];
-    snprintf(minute, sizeof minute, "%.16s%s", date, date + 19);
-    const char *saved = fields[1];
-    size_t saved_len = lengths[1];
-    fields[1] = minute;
-    lengths[1] = strlen(minute);
-    uint32_t sum = ingest_content_hash(fields + 1, lengths + 1, nout - 1);
-    fields[1] = saved;
-    lengths[1] = saved_len;
+    /* Content: the arena after the id (every other field, in a fixed order),
+     * the time to the minute: an export re-saved by Excel loses the seconds. */
+    char *seconds = in->row.p + in->row_off[1] + 17, kept[2] = { seconds[0], seconds[1] };
+    seconds[0] = seconds[1] = '0';
+    uint32_t sum = ingest_content_hash(in->row.p + in->row_off[1], in->row.len - in->row_off[1]);
+    seconds[0] = kept[0];
+    seconds[1] = kept[1];
     switch (ingest_seen_check(&in->seen, ingest_hash64(fields[0], lengths[0]), sum)) {
     case SEEN_DUPLICATE:
         in->counts.duplicates++;
@@ -744,13 +781,13 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     default:
         break;
     }
-    FILE *fp = in->cfg.out;
-    for (size_t i = 0; i < nout; i++) {
-        if (i)
-            putc(',', fp);
-        anketa_csv_write_field(fp, fields[i], lengths[i], ',');
-    }
-    putc('\n', fp);
+    /* The line is built whole and written at once: stdio per field costs. */
+    in->raw.len = 0;
+    for (size_t i = 0; i < nout; i++)
+        if (join_field(&in->raw, fields[i], lengths[i], ',', i > 0) != 0)
+            return -2;
+    in->raw.p[in->raw.len++] = '\n';
+    fwrite(in->raw.p, 1, in->raw.len, in->cfg.out);
     in->counts.accepted++;
     return 0;
 }

@@ -98,7 +98,7 @@ int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anket
 void ingest_seen_free(struct ingest_seen *s);
 uint64_t ingest_hash64(const char *s, size_t len);
 /* The content hash of an output row's fields (the id left out by the caller). */
-uint32_t ingest_content_hash(const char *const *fields, const size_t *lengths, size_t count);
+uint32_t ingest_content_hash(const char *s, size_t len);
 
 /* ---- anonymity (ingest_anon.c) ---- */
 

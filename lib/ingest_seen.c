@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define XXH_STATIC_LINKING_ONLY   /* XXH3_state_t on the stack */
 #include <xxhash.h>
 
 #include <anketa/output.h>
@@ -19,15 +18,9 @@ uint64_t ingest_hash64(const char *s, size_t len)
     return h ? h : 1;   /* 0 marks an empty slot */
 }
 
-uint32_t ingest_content_hash(const char *const *fields, const size_t *lengths, size_t count)
+uint32_t ingest_content_hash(const char *s, size_t len)
 {
-    XXH3_state_t state;
-    XXH3_64bits_reset_withSeed(&state, 0x636F6E74656E74ULL);
-    for (size_t i = 0; i < count; i++) {
-        XXH3_64bits_update(&state, fields[i], lengths[i]);
-        XXH3_64bits_update(&state, "\x1F", 1);   /* "ab","c" differs from "a","bc" */
-    }
-    return (uint32_t)XXH3_64bits_digest(&state);
+    return (uint32_t)XXH3_64bits_withSeed(s, len, 0x636F6E74656E74ULL);
 }
 
 static void insert(uint64_t *ids, uint32_t *sums, size_t cap, uint64_t id, uint32_t sum)
