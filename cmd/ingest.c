@@ -1,4 +1,5 @@
 /* ingest: survey exports into canonical responses, every record accounted for. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,20 @@ static int parse_encoding(const char *s)
     cli_usage_error("--encoding must be auto, utf-8 or cp1251, not '%s'", s);
 }
 
+static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
+{
+    char buf[65536];
+    size_t n;
+    rewind(held);
+    while ((n = fread(buf, 1, sizeof buf, held)) > 0)
+        if (fwrite(buf, 1, n, to) != n)
+            break;
+    if (ferror(held) || ferror(to))
+        return anketa_error_set(err, ANKETA_ERR_IO, "cannot write the held output: %s",
+                                strerror(errno));
+    return 0;
+}
+
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
        OPT_ANONYMOUS, OPT_KEY_FILE, OPT_VERSION };
 
@@ -160,6 +175,8 @@ int main(int argc, char **argv)
         return CLI_EXIT_FAILURE;
     }
     if ((profile = anketa_profile_load(profile_name, &err)) == NULL) {
+        if (err.code == ANKETA_ERR_USAGE)
+            cli_usage_error("%s", err.message);
         cli_report(&err);
         anketa_campaign_free(campaign);
         return CLI_EXIT_FAILURE;
@@ -173,6 +190,13 @@ int main(int argc, char **argv)
     }
 
     struct reject_log log = { 0 };
+    /* Standard output cannot be taken back: with --max-rejects the rows wait
+     * in a temporary file until the rejects are counted. */
+    FILE *held = NULL;
+    if (strcmp(output, "-") == 0 && max_rejects >= 0 && (held = tmpfile()) == NULL) {
+        cli_error("cannot create a temporary file: %s", strerror(errno));
+        return CLI_EXIT_FAILURE;
+    }
     struct anketa_output *out = anketa_output_open(output, &err), *rej = NULL;
     if (out && rejects_path)
         rej = anketa_output_open(rejects_path, &err);
@@ -186,7 +210,7 @@ int main(int argc, char **argv)
         setvbuf(anketa_output_stream(out), buffer, _IOFBF, sizeof buffer);
         cfg.profile = profile;
         cfg.campaign = campaign;
-        cfg.out = anketa_output_stream(out);
+        cfg.out = held ? held : anketa_output_stream(out);
         cfg.rejects = rej ? anketa_output_stream(rej) : NULL;
         cfg.on_reject = on_reject;
         cfg.ctx = &log;
@@ -214,7 +238,8 @@ int main(int argc, char **argv)
     /* The output first, the seen ids only after it is safely in place, so a
      * failed run can simply be repeated. */
     if (status == CLI_EXIT_OK && !too_many) {
-        if (anketa_output_commit(out, &err) != 0 ||
+        if ((held && copy_held(held, anketa_output_stream(out), &err) != 0) ||
+            anketa_output_commit(out, &err) != 0 ||
             (rej && anketa_output_commit(rej, &err) != 0) ||
             (seen_path && anketa_ingest_save_seen(in, seen_path, &err) != 0)) {
             cli_report(&err);
@@ -231,6 +256,8 @@ int main(int argc, char **argv)
     }
     anketa_output_abort(out);
     anketa_output_abort(rej);
+    if (held)
+        fclose(held);
 
     fprintf(stderr, "ingest: read %llu, accepted %llu, rejected %llu, duplicates %llu\n",
             n.read, n.accepted, n.rejected, n.duplicates);

@@ -677,6 +677,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     }
     rc = ingest_parse_date(date_v, p->dates, rec->serial_date, in->zone, date, why);
     if (rc == -2) {
+        in->counts.read--;   /* the run stops here: this record is not taken */
         anketa_error_at(err, ANKETA_ERR_INVALID, in->src->name, rec->line, 0, "%s", why);
         return -3;
     }

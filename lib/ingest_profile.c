@@ -277,7 +277,7 @@ struct anketa_profile *anketa_profile_load(const char *name_or_path, struct anke
         char rel[512];
         snprintf(rel, sizeof rel, "templates/ingest/%s.yaml", name_or_path);
         if ((path = anketa_data_path(rel, err)) == NULL) {
-            anketa_error_set(err, ANKETA_ERR_INVALID,
+            anketa_error_set(err, ANKETA_ERR_USAGE,
                              "unknown profile '%s' (no %s in the share folder)", name_or_path, rel);
             return NULL;
         }
