@@ -39,6 +39,16 @@ static void usage(void)
            "      --version        version and libraries\n");
 }
 
+/* The line a caller counts on, on every run that got past its options. */
+static void print_summary(const struct anketa_ingest_counts *n)
+{
+    static const struct anketa_ingest_counts none;
+    if (n == NULL)
+        n = &none;
+    fprintf(stderr, "ingest: read %llu, accepted %llu, rejected %llu, duplicates %llu\n",
+            n->read, n->accepted, n->rejected, n->duplicates);
+}
+
 struct reject_log {
     unsigned long long shown;
 };
@@ -50,7 +60,9 @@ static void on_reject(void *ctx, const char *file, long line, const char *reason
         cli_warn("%s:%ld: rejected: %s", file, line, reason);
 }
 
-/* The key of --anonymous: a file's bytes, or the environment's. */
+/* The key of --anonymous: a file's bytes without the final line end (so a
+ * key written by echo equals the same key in the environment), or the
+ * environment's. */
 static char *read_key(const char *path, size_t *len)
 {
     if (path == NULL) {
@@ -63,9 +75,25 @@ static char *read_key(const char *path, size_t *len)
     FILE *fp = fopen(path, "rb");
     if (fp == NULL)
         return NULL;
-    char *key = malloc(4096);
-    *len = key ? fread(key, 1, 4096, fp) : 0;
+    char *key = NULL, buf[4096];
+    size_t n, cap = 0;
+    *len = 0;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        char *k = *len + n > cap ? realloc(key, cap = 2 * (*len + n)) : key;
+        if (k == NULL)
+            break;
+        key = k;
+        memcpy(key + *len, buf, n);
+        *len += n;
+    }
+    int bad = ferror(fp) || (key == NULL && *len > 0);
     fclose(fp);
+    while (!bad && *len > 0 && (key[*len - 1] == '\n' || key[*len - 1] == '\r'))
+        (*len)--;
+    if (bad || key == NULL) {
+        free(key);
+        return bad ? NULL : strdup("");
+    }
     return key;
 }
 
@@ -172,6 +200,7 @@ int main(int argc, char **argv)
     char *key = NULL;
     if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL) {
         cli_report(&err);
+        print_summary(NULL);
         return CLI_EXIT_FAILURE;
     }
     if ((profile = anketa_profile_load(profile_name, &err)) == NULL) {
@@ -179,11 +208,15 @@ int main(int argc, char **argv)
             cli_usage_error("%s", err.message);
         cli_report(&err);
         anketa_campaign_free(campaign);
+        print_summary(NULL);
         return CLI_EXIT_FAILURE;
     }
     if (anonymous) {
         if ((key = read_key(key_path, &cfg.key_len)) == NULL) {
-            cli_error("%s: cannot read the key", key_path);
+            cli_error("%s: cannot read the key: %s", key_path, strerror(errno));
+            anketa_profile_free(profile);
+            anketa_campaign_free(campaign);
+            print_summary(NULL);
             return CLI_EXIT_FAILURE;
         }
         cfg.key = (const unsigned char *)key;
@@ -259,8 +292,7 @@ int main(int argc, char **argv)
     if (held)
         fclose(held);
 
-    fprintf(stderr, "ingest: read %llu, accepted %llu, rejected %llu, duplicates %llu\n",
-            n.read, n.accepted, n.rejected, n.duplicates);
+    print_summary(&n);
     if (log.shown > SHOWN_REJECTS)
         cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
                  rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");

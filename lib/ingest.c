@@ -476,6 +476,15 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
             }
             memcpy(dst, f, len);
         }
+        /* Line ends inside a quoted field follow the file's saving program:
+         * CRLF becomes LF, so the same answer reads the same from either. */
+        if (memchr(dst, '\r', len)) {
+            size_t w = 0;
+            for (size_t k = 0; k < len; k++)
+                if (!(dst[k] == '\r' && k + 1 < len && dst[k + 1] == '\n'))
+                    dst[w++] = dst[k];
+            len = w;
+        }
         size_t b = 0;
         while (b < len && (dst[b] == ' ' || dst[b] == '\t' || dst[b] == '\r' || dst[b] == '\n'))
             b++;
