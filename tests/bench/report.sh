@@ -1,0 +1,73 @@
+#!/bin/sh
+# report beside tally: the report of a campaign is made from the tally of all
+# its responses, and its time should be small beside tally's.
+#   usage: tests/bench/report.sh [ROWS] [WORKDIR]     (default 1000000, /tmp/bench-report)
+# Generates ROWS canonical responses once (tests/bench/gen_responses.py,
+# WORKDIR/responses_ROWS.csv, the same name tally.sh uses, so pointing WORKDIR
+# at tally.sh's folder reuses its data), then times
+#   tally -c share/examples/demo-campaign.yaml -g authority,direction,item,month --totals
+# and report -c CAMPAIGN -f FMT on that tally output for each of FORMATS
+# (default "pdf html xlsx"). It prints wall seconds, peak RSS, output sizes
+# and each report's time as a fraction of tally's (report / tally).
+# The generated ids (auth-NN, svc-NNNN) are not the demo campaign's, which
+# gives the scales, minimum group, target and direction names: the report
+# shows the data's ids as they are. With 2000 items and 12 months the tally
+# is large (1M responses: 5.3M rows, 331 MB), which is what report must read.
+# RUNS (default 3) timed runs after one warm-up, the median reported.
+# It installs nothing. Needs python3, /usr/bin/time, and TALLY and REPORT
+# (default: build/cmd/tally and build/cmd/report of this tree).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+rows=${1:-1000000}
+work=${2:-/tmp/bench-report}
+TALLY=${TALLY:-$here/../../build/cmd/tally}
+REPORT=${REPORT:-$here/../../build/cmd/report}
+CAMPAIGN=${CAMPAIGN:-$here/../../share/examples/demo-campaign.yaml}
+RUNS=${RUNS:-3}
+FORMATS=${FORMATS:-pdf html xlsx}
+KEYS=authority,direction,item,month
+mkdir -p "$work" || exit 1
+[ -x "$TALLY" ] || { echo "tally not built at $TALLY (set TALLY=)"; exit 1; }
+[ -x "$REPORT" ] || { echo "report not built at $REPORT (set REPORT=)"; exit 1; }
+[ -x /usr/bin/time ] || { echo "missing: /usr/bin/time (apt-get install time)"; exit 1; }
+data=$work/responses_$rows.csv
+if [ ! -s "$data" ]; then
+  echo "generating $rows responses into $data ..."
+  python3 "$here/gen_responses.py" "$rows" "$data.tmp" && mv "$data.tmp" "$data" || exit 1
+fi
+
+# measure NAME CMD...: one warm-up, then the median of $RUNS runs; sets $wall $rss
+measure() {
+  name=$1; shift
+  "$@" >/dev/null 2>&1
+  rm -f "$work"/time.*
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    i=$((i + 1))
+    /usr/bin/time -f "%e %M" -o "$work/time.$i" "$@" >/dev/null 2>"$work/err" ||
+      { echo "$name failed:"; cat "$work/err"; wall=; return 1; }
+  done
+  set -- $(cat "$work"/time.* | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+  wall=$1; rss=$(($2 / 1024))
+}
+mb() { awk -v s="$1" 'BEGIN { printf "%.1f MB", s / 1e6 }'; }
+
+size=$(wc -c < "$data")
+echo "data: $rows responses, $size bytes; $(nproc) cores; median of $RUNS"
+echo
+measure tally "$TALLY" -c "$CAMPAIGN" -g $KEYS --totals -o "$work/tally.csv" "$data" || exit 1
+base=$wall
+echo "tally -g $KEYS --totals; report -f FMT on its output"
+printf '%-16s %8.2f s %7d MiB   %s, %d rows\n' "tally" "$wall" "$rss" \
+  "$(mb "$(wc -c < "$work/tally.csv")")" "$(($(wc -l < "$work/tally.csv") - 1))"
+[ -s "$work/err" ] && echo "    tally warned: $(head -1 "$work/err")"
+for f in $FORMATS; do
+  out=$work/report.$f
+  measure "report $f" "$REPORT" -c "$CAMPAIGN" -f "$f" -o "$out" "$work/tally.csv" || continue
+  extra=
+  [ "$f" = pdf ] && command -v pdfinfo >/dev/null &&
+    extra=", $(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ { print $2 }') pages"
+  awk -v n="report -f $f" -v t="$wall" -v r="$rss" -v b="$base" -v o="$(mb "$(wc -c < "$out")")$extra" 'BEGIN {
+    printf "%-16s %8.2f s %7d MiB   %s; report/tally %s\n", n, t, r, o, (b > 0 ? sprintf("%.3f", t / b) : "?") }'
+  [ -s "$work/err" ] && echo "    report warned ($(wc -l < "$work/err") lines): $(head -1 "$work/err")"
+done
