@@ -50,7 +50,7 @@ measure() {
   set -- $(cat "$work"/time.* | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
   wall=$1; rss=$(($2 / 1024))
 }
-mb() { awk -v s="$1" 'BEGIN { printf "%.1f MB", s / 1e6 }'; }
+mb() { awk -v s="$1" 'BEGIN { if (s < 1e6) printf "%.1f kB", s / 1e3; else printf "%.1f MB", s / 1e6 }'; }
 
 size=$(wc -c < "$data")
 echo "data: $rows responses, $size bytes; $(nproc) cores; median of $RUNS"
@@ -60,7 +60,7 @@ base=$wall
 echo "tally -g $KEYS --totals; report -f FMT on its output"
 printf '%-16s %8.2f s %7d MiB   %s, %d rows\n' "tally" "$wall" "$rss" \
   "$(mb "$(wc -c < "$work/tally.csv")")" "$(($(wc -l < "$work/tally.csv") - 1))"
-[ -s "$work/err" ] && echo "    tally warned: $(head -1 "$work/err")"
+if [ -s "$work/err" ]; then echo "    tally warned: $(head -1 "$work/err")"; fi
 for f in $FORMATS; do
   out=$work/report.$f
   measure "report $f" "$REPORT" -c "$CAMPAIGN" -f "$f" -o "$out" "$work/tally.csv" || continue
@@ -69,5 +69,6 @@ for f in $FORMATS; do
     extra=", $(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ { print $2 }') pages"
   awk -v n="report -f $f" -v t="$wall" -v r="$rss" -v b="$base" -v o="$(mb "$(wc -c < "$out")")$extra" 'BEGIN {
     printf "%-16s %8.2f s %7d MiB   %s; report/tally %s\n", n, t, r, o, (b > 0 ? sprintf("%.3f", t / b) : "?") }'
-  [ -s "$work/err" ] && echo "    report warned ($(wc -l < "$work/err") lines): $(head -1 "$work/err")"
+  if [ -s "$work/err" ]; then echo "    report warned ($(wc -l < "$work/err") lines): $(head -1 "$work/err")"; fi
 done
+exit 0
