@@ -60,6 +60,12 @@ static void on_reject(void *ctx, const char *file, long line, const char *reason
         cli_warn("%s:%ld: rejected: %s", file, line, reason);
 }
 
+static void on_warning(void *ctx, const char *file, const char *message)
+{
+    (void)ctx;
+    cli_warn("%s: %s", file, message);
+}
+
 /* The key of --anonymous: a file's bytes without the final line end (so a
  * key written by echo equals the same key in the environment), or the
  * environment's. */
@@ -246,6 +252,7 @@ int main(int argc, char **argv)
         cfg.out = held ? held : anketa_output_stream(out);
         cfg.rejects = rej ? anketa_output_stream(rej) : NULL;
         cfg.on_reject = on_reject;
+        cfg.on_warning = on_warning;
         cfg.ctx = &log;
         if (rej)
             fputs("file,line,reason,record\n", cfg.rejects);

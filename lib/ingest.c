@@ -242,6 +242,21 @@ static int question_matches(const struct anketa_ingest *in, const struct questio
     return 0;
 }
 
+/* A file where no question has a column gives responses without answers:
+ * legal (a form may ask only some questions, though not none), but a wrong
+ * profile looks just like it, so say so. */
+static void warn_no_questions(struct anketa_ingest *in, const char *file)
+{
+    for (size_t q = 0; q < in->question_count; q++)
+        if (in->questions[q].column >= 0)
+            return;
+    in->cfg.on_warning(in->cfg.ctx, file,
+                       in->campaign ? "no column answers any question of the campaign (q.<id>, "
+                                      "its text, or a pattern of the profile): no answers are read"
+                                    : "no q.* columns: without a campaign only q.<id> headers are "
+                                      "questions, so no answers are read");
+}
+
 int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
                       const struct ingest_record *h, struct anketa_error *err)
 {
@@ -321,6 +336,8 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
                              ingest_field_names[f], p->name, p->fields[f].v[0],
                              p->fields[f].n > 1 ? " and others" : "");
     }
+    if (rc == 0 && in->cfg.on_warning)
+        warn_no_questions(in, src->name);
     /* Identifying columns never reach the output; say how many were left out. */
     for (size_t i = 0; rc == 0 && i < h->count; i++)
         if (header_matches(&p->identifying, folded[i]))

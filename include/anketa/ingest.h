@@ -41,6 +41,9 @@ struct anketa_ingest_config {
     FILE *rejects;             /* file,line,reason,record; may be NULL */
     /* Called for each reject (for messages); may be NULL. */
     void (*on_reject)(void *ctx, const char *file, long line, const char *reason);
+    /* Called for what a file lacks but does not stop the run (a question
+     * with no column); may be NULL. */
+    void (*on_warning)(void *ctx, const char *file, const char *message);
     void *ctx;
 };
 

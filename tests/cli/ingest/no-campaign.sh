@@ -19,3 +19,7 @@ ingest -p canonical -o out.csv a.csv extra.csv 2>err
 echo "exit $?"
 grep -v 'rejected:' err
 test -e out.csv && echo "out.csv written" || echo "out.csv not written"
+echo "-- an export whose questions are texts, read without a campaign: said, not silent"
+cp "$EXAMPLES/exports/yandex-forms-2024-03.csv" yf.csv
+ingest -p yandex-forms --tz +09:00 -o out.csv yf.csv 2>&1
+echo "exit $?"
