@@ -367,12 +367,15 @@ static int join_field(struct arena *a, const char *p, size_t len, int delim, int
         return -1;
     if (separator)
         a->p[a->len++] = (char)delim;
-    int quote = 0, nul = 0;
-    for (size_t k = 0; k < len; k++) {
-        char c = p[k];
-        quote |= c == delim || c == '"' || c == '\n' || c == '\r';
-        nul |= c == '\0';
-    }
+    /* Characters a field cannot carry bare: quote, CR, LF, NUL, and ',' (the
+     * output's delimiter; another one is looked for apart). */
+    static const unsigned char special[256] = { [0] = 2, ['"'] = 1, ['\n'] = 1, ['\r'] = 1,
+                                                [','] = 4 };
+    unsigned seen = 0;
+    for (size_t k = 0; k < len; k++)
+        seen |= special[(unsigned char)p[k]];
+    int nul = (seen & 2) != 0;
+    int quote = (seen & 1) || (delim == ',' ? (seen & 4) : memchr(p, delim, len) != NULL);
     char *d = a->p + a->len;
     if (!quote && !nul) {
         if (len)
@@ -470,7 +473,10 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
     for (size_t i = 0; i < rec->count; i++) {
         const char *f = rec->fields[i];
         size_t len = rec->lengths[i];
-        if (memchr(f, '\0', len)) {
+        unsigned seen = 0;   /* one pass for NUL and CR instead of two memchr */
+        for (size_t k = 0; k < len; k++)
+            seen |= (f[k] == '\0') | (f[k] == '\r') << 1;
+        if (seen & 1) {
             snprintf(why, INGEST_WHY, "a NUL byte in field %zu", i + 1);
             return -1;
         }
@@ -495,7 +501,7 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
         }
         /* Line ends inside a quoted field follow the file's saving program:
          * CRLF becomes LF, so the same answer reads the same from either. */
-        if (memchr(dst, '\r', len)) {
+        if (seen & 2) {
             size_t w = 0;
             for (size_t k = 0; k < len; k++)
                 if (!(dst[k] == '\r' && k + 1 < len && dst[k + 1] == '\n'))
@@ -694,6 +700,9 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     strcpy(rid + source_len + 1, bare);
     in->row_off[0] = off;
     in->row_len[0] = strlen(rid);
+    /* The id's slot is a cache miss in a big table: start loading it now. */
+    uint64_t id_hash = ingest_hash64(rid, in->row_len[0]);
+    ingest_seen_prefetch(&in->seen, id_hash);
 
     const char *date_v = field_value(in, FIELD_DATE);
     char date[INGEST_DATE_MAX];
@@ -796,7 +805,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     uint32_t sum = ingest_content_hash(in->row.p + in->row_off[1], in->row.len - in->row_off[1]);
     seconds[0] = kept[0];
     seconds[1] = kept[1];
-    switch (ingest_seen_check(&in->seen, ingest_hash64(fields[0], lengths[0]), sum)) {
+    switch (ingest_seen_check(&in->seen, id_hash, sum)) {
     case SEEN_DUPLICATE:
         in->counts.duplicates++;
         return 0;

@@ -23,13 +23,13 @@ uint32_t ingest_content_hash(const char *s, size_t len)
     return (uint32_t)XXH3_64bits_withSeed(s, len, 0x636F6E74656E74ULL);
 }
 
-static void insert(uint64_t *ids, uint32_t *sums, size_t cap, uint64_t id, uint32_t sum)
+static struct seen_slot *probe(struct seen_slot *slots, size_t cap, uint64_t id)
 {
+    uint32_t lo = (uint32_t)id, hi = (uint32_t)(id >> 32);
     size_t i = (size_t)id & (cap - 1);
-    while (ids[i] != 0)
+    while ((slots[i].id_lo | slots[i].id_hi) != 0 && (slots[i].id_lo != lo || slots[i].id_hi != hi))
         i = (i + 1) & (cap - 1);
-    ids[i] = id;
-    sums[i] = sum;
+    return &slots[i];
 }
 
 static int grow(struct ingest_seen *s, size_t want)
@@ -39,20 +39,16 @@ static int grow(struct ingest_seen *s, size_t want)
         cap *= 2;
     if (cap <= s->cap)
         return 0;
-    uint64_t *ids = calloc(cap, sizeof *ids);
-    uint32_t *sums = malloc(cap * sizeof *sums);
-    if (ids == NULL || sums == NULL) {
-        free(ids);
-        free(sums);
+    struct seen_slot *slots = calloc(cap, sizeof *slots);
+    if (slots == NULL)
         return -1;
+    for (size_t i = 0; i < s->cap; i++) {
+        const struct seen_slot *o = &s->slots[i];
+        if (o->id_lo | o->id_hi)
+            *probe(slots, cap, (uint64_t)o->id_hi << 32 | o->id_lo) = *o;
     }
-    for (size_t i = 0; i < s->cap; i++)
-        if (s->ids[i])
-            insert(ids, sums, cap, s->ids[i], s->sums[i]);
-    free(s->ids);
-    free(s->sums);
-    s->ids = ids;
-    s->sums = sums;
+    free(s->slots);
+    s->slots = slots;
     s->cap = cap;
     return 0;
 }
@@ -61,22 +57,19 @@ int ingest_seen_check(struct ingest_seen *s, uint64_t id, uint32_t sum)
 {
     if (s->count + 1 > s->cap * 4 / 5 && grow(s, s->count + 1) != 0)
         return SEEN_NOMEM;
-    size_t i = (size_t)id & (s->cap - 1);
-    while (s->ids[i] != 0) {
-        if (s->ids[i] == id)
-            return s->sums[i] == sum ? SEEN_DUPLICATE : SEEN_CONFLICT;
-        i = (i + 1) & (s->cap - 1);
-    }
-    s->ids[i] = id;
-    s->sums[i] = sum;
+    struct seen_slot *slot = probe(s->slots, s->cap, id);
+    if (slot->id_lo | slot->id_hi)
+        return slot->sum == sum ? SEEN_DUPLICATE : SEEN_CONFLICT;
+    slot->id_lo = (uint32_t)id;
+    slot->id_hi = (uint32_t)(id >> 32);
+    slot->sum = sum;
     s->count++;
     return SEEN_NEW;
 }
 
 void ingest_seen_free(struct ingest_seen *s)
 {
-    free(s->ids);
-    free(s->sums);
+    free(s->slots);
     memset(s, 0, sizeof *s);
 }
 
@@ -137,11 +130,13 @@ int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anket
     fwrite(magic, 1, sizeof magic, fp);
     fwrite(&n, sizeof n, 1, fp);
     for (size_t i = 0; i < s->cap; i++) {
-        if (s->ids[i] == 0)
+        const struct seen_slot *slot = &s->slots[i];
+        if ((slot->id_lo | slot->id_hi) == 0)
             continue;
+        uint64_t id = (uint64_t)slot->id_hi << 32 | slot->id_lo;
         unsigned char rec[12];
-        memcpy(rec, &s->ids[i], 8);
-        memcpy(rec + 8, &s->sums[i], 4);
+        memcpy(rec, &id, 8);
+        memcpy(rec + 8, &slot->sum, 4);
         fwrite(rec, 1, sizeof rec, fp);
     }
     return anketa_output_commit(out, err);

@@ -178,6 +178,18 @@ long ingest_cp1251_to_utf8(const char *str, size_t len, char *out)
     const unsigned char *s = (const unsigned char *)str;
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
+        /* ASCII runs eight bytes at a time. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            memcpy(out + n, &w, 8);
+            n += 8;
+            i += 8;
+        }
+        if (i == len)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             out[n++] = (char)c;

@@ -184,10 +184,23 @@ int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ing
     long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     long long rem = secs - days * 86400;
     civil_from_days(days, &t.y, &t.mo, &t.d);
+    if (t.y > 9999) {
+        WHY("impossible date '%.60s'", s);
+        return -1;
+    }
+    /* Written by hand: this runs for every record, and snprintf showed. */
     int a = offset < 0 ? -offset : offset;
-    snprintf(out, INGEST_DATE_MAX, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t.y, t.mo, t.d,
-             (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60), offset < 0 ? '-' : '+',
-             a / 60, a % 60);
+    int parts[] = { t.y / 100, t.y % 100, t.mo, t.d, (int)(rem / 3600), (int)(rem / 60 % 60),
+                    (int)(rem % 60), a / 60, a % 60 };
+    const char after[9] = { 0, '-', '-', 'T', ':', ':', offset < 0 ? '-' : '+', ':', 0 };
+    char *o = out;
+    for (int i = 0; i < 9; i++) {
+        *o++ = (char)('0' + parts[i] / 10);
+        *o++ = (char)('0' + parts[i] % 10);
+        if (after[i])
+            *o++ = after[i];
+    }
+    *o = '\0';
     return 0;
 }
 

@@ -81,7 +81,7 @@ char *anketa_url_add_params(const char *base, const char *const *names,
     size_t head = hash ? (size_t)(hash - norm) : strlen(norm);
     char *out = NULL;
     size_t cap = 0, len = head;
-    if (anketa_reserve((void **)&out, &cap, head + 1, 1) != 0)
+    if (anketa_reserve_grow((void **)&out, &cap, head + 1, 1) != 0)
         goto oom;
     memcpy(out, norm, head);
     int has_query = memchr(norm, '?', head) != NULL;

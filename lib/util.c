@@ -6,10 +6,8 @@
 
 #include "util.h"
 
-int anketa_reserve(void **buf, size_t *cap, size_t need, size_t size)
+int anketa_reserve_grow(void **buf, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return 0;
     size_t ncap = *cap ? *cap : 16;
     while (ncap < need) {
         if (ncap > SIZE_MAX / 2 / size)

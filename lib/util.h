@@ -7,8 +7,13 @@
 #include <anketa/error.h>
 
 /* Grows *buf (element size `size`) so it holds at least `need` elements.
- * Returns 0, or -1 when out of memory (the buffer is then unchanged). */
-int anketa_reserve(void **buf, size_t *cap, size_t need, size_t size);
+ * Returns 0, or -1 when out of memory (the buffer is then unchanged).
+ * Inline for the common case, where it is called per field and has room. */
+int anketa_reserve_grow(void **buf, size_t *cap, size_t need, size_t size);
+static inline int anketa_reserve(void **buf, size_t *cap, size_t need, size_t size)
+{
+    return need <= *cap ? 0 : anketa_reserve_grow(buf, cap, need, size);
+}
 
 /* strdup that returns NULL for NULL. */
 char *anketa_strdup(const char *s);
