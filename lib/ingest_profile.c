@@ -271,20 +271,11 @@ struct anketa_profile *anketa_profile_parse(const char *text, size_t len, const 
 
 struct anketa_profile *anketa_profile_load(const char *name_or_path, struct anketa_error *err)
 {
-    char *path;
-    size_t n = strlen(name_or_path), len;
-    if (strchr(name_or_path, '/') == NULL && (n < 5 || strcmp(name_or_path + n - 5, ".yaml") != 0)) {
-        char rel[512];
-        snprintf(rel, sizeof rel, "templates/ingest/%s.yaml", name_or_path);
-        if ((path = anketa_data_path(rel, err)) == NULL) {
-            anketa_error_set(err, ANKETA_ERR_USAGE,
-                             "unknown profile '%s' (no %s in the share folder)", name_or_path, rel);
-            return NULL;
-        }
-    } else if ((path = strdup(name_or_path)) == NULL) {
-        anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    size_t len;
+    char *path = anketa_named_yaml("templates/ingest", name_or_path, "profile", ANKETA_ERR_USAGE,
+                                   err);
+    if (path == NULL)
         return NULL;
-    }
     char *text = anketa_read_file(path, &len, err);
     struct anketa_profile *p = text ? anketa_profile_parse(text, len, path, err) : NULL;
     free(text);

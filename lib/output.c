@@ -24,6 +24,18 @@ struct anketa_output *anketa_output_open(const char *path, struct anketa_error *
         out->fp = stdout;
         return out;
     }
+    /* A device or a pipe (-o /dev/null, -o /dev/stderr, a FIFO) is written
+     * in place: a rename would put a regular file where it was. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        if ((out->path = strdup(path)) == NULL || (out->fp = fopen(path, "wb")) == NULL) {
+            anketa_error_at(err, out->path ? ANKETA_ERR_IO : ANKETA_ERR_NOMEM, path, 0, 0, "%s",
+                            strerror(errno));
+            anketa_output_abort(out);
+            return NULL;
+        }
+        return out;
+    }
     size_t n = strlen(path);
     out->path = strdup(path);
     out->tmp = malloc(n + 32);
@@ -81,11 +93,11 @@ int anketa_output_commit(struct anketa_output *out, struct anketa_error *err)
         fclose(out->fp);
     } else if (fclose(out->fp) != 0) {
         rc = anketa_error_at(err, ANKETA_ERR_IO, out->path, 0, 0, "close: %s", strerror(errno));
-    } else if (rename(out->tmp, out->path) != 0) {
+    } else if (out->tmp != NULL && rename(out->tmp, out->path) != 0) {
         rc = anketa_error_at(err, ANKETA_ERR_IO, out->path, 0, 0, "rename: %s", strerror(errno));
     }
     out->fp = NULL;
-    if (rc != 0)
+    if (rc != 0 && out->tmp != NULL)
         unlink(out->tmp);
     free(out->tmp);
     free(out->path);

@@ -5,6 +5,8 @@
 
 #include <anketa/paths.h>
 
+#include "util.h"
+
 static char *join_if_exists(const char *dir, const char *relative)
 {
     if (dir == NULL || *dir == '\0')
@@ -31,4 +33,22 @@ char *anketa_data_path(const char *relative, struct anketa_error *err)
     anketa_error_set(err, ANKETA_ERR_IO, "%s: not found in $ANKETA_DATADIR, %s or %s", relative,
                      ANKETA_DATADIR, ANKETA_SOURCE_DATADIR);
     return NULL;
+}
+
+char *anketa_named_yaml(const char *dir, const char *name_or_path, const char *what,
+                        int unknown, struct anketa_error *err)
+{
+    size_t n = strlen(name_or_path);
+    char *path;
+    if (strchr(name_or_path, '/') || (n >= 5 && strcmp(name_or_path + n - 5, ".yaml") == 0)) {
+        if ((path = strdup(name_or_path)) == NULL)
+            anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        return path;
+    }
+    char rel[512];
+    snprintf(rel, sizeof rel, "%s/%s.yaml", dir, name_or_path);
+    if ((path = anketa_data_path(rel, err)) == NULL)
+        anketa_error_set(err, unknown, "unknown %s '%s' (no %s in the share folder)", what,
+                         name_or_path, rel);
+    return path;
 }

@@ -285,20 +285,10 @@ struct anketa_template *anketa_template_parse(const char *text, size_t len, cons
 
 struct anketa_template *anketa_template_load(const char *name_or_path, struct anketa_error *err)
 {
-    char *path = NULL;
-    size_t n = strlen(name_or_path);
-    if (strchr(name_or_path, '/') == NULL && (n < 5 || strcmp(name_or_path + n - 5, ".yaml") != 0)) {
-        char rel[512];
-        snprintf(rel, sizeof rel, "templates/leaflet/%s.yaml", name_or_path);
-        if ((path = anketa_data_path(rel, err)) == NULL) {
-            anketa_error_set(err, ANKETA_ERR_INVALID,
-                             "unknown template '%s' (no %s in the share folder)", name_or_path, rel);
-            return NULL;
-        }
-    } else if ((path = strdup(name_or_path)) == NULL) {
-        anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    char *path = anketa_named_yaml("templates/leaflet", name_or_path, "template",
+                                   ANKETA_ERR_INVALID, err);
+    if (path == NULL)
         return NULL;
-    }
     size_t len;
     char *text = anketa_read_file(path, &len, err);
     if (text == NULL) {

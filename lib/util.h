@@ -22,4 +22,10 @@ char *anketa_strdup(const char *s);
  * or NULL with err naming the file. For small inputs such as YAML files. */
 char *anketa_read_file(const char *path, size_t *len, struct anketa_error *err);
 
+/* The YAML file a user names: a path (with '/' or ending in ".yaml") as
+ * given, else NAME.yaml in the share folder's `dir` ("templates/leaflet").
+ * NULL with err set (code `unknown` and "unknown <what> ...") when absent. */
+char *anketa_named_yaml(const char *dir, const char *name_or_path, const char *what,
+                        int unknown, struct anketa_error *err);
+
 #endif

@@ -2,17 +2,20 @@
 # report beside tally: the report of a campaign is made from the tally of all
 # its responses, and its time should be small beside tally's.
 #   usage: tests/bench/report.sh [ROWS] [WORKDIR]     (default 1000000, /tmp/bench-report)
-# Generates ROWS canonical responses once (tests/bench/gen_responses.py,
-# WORKDIR/responses_ROWS.csv, the same name tally.sh uses, so pointing WORKDIR
-# at tally.sh's folder reuses its data), then times
+# The responses come once, in one of two ways (DATA):
+#   campaign (default): the real pipeline: tests/bench/gen_export.py makes a
+#     Yandex Forms export of the demo campaign, ingest turns it into canonical
+#     responses (WORKDIR/campaign_responses_ROWS.csv), so the tally has the
+#     campaign's groups (34 items, the months of the period);
+#   synthetic: tests/bench/gen_responses.py (WORKDIR/responses_ROWS.csv, the
+#     same name tally.sh uses): 2000 made-up items over 12 months, about one
+#     group per response at 1M rows: the worst case for report, whose input
+#     is then as large as the responses (1M: 5.3M tally rows, 331 MB).
+# Then it times
 #   tally -c share/examples/demo-campaign.yaml -g authority,direction,item,month --totals
 # and report -c CAMPAIGN -f FMT on that tally output for each of FORMATS
 # (default "pdf html xlsx"). It prints wall seconds, peak RSS, output sizes
 # and each report's time as a fraction of tally's (report / tally).
-# The generated ids (auth-NN, svc-NNNN) are not the demo campaign's, which
-# gives the scales, minimum group, target and direction names: the report
-# shows the data's ids as they are. With 2000 items and 12 months the tally
-# is large (1M responses: 5.3M rows, 331 MB), which is what report must read.
 # RUNS (default 3) timed runs after one warm-up, the median reported.
 # It installs nothing. Needs python3, /usr/bin/time, and TALLY and REPORT
 # (default: build/cmd/tally and build/cmd/report of this tree).
@@ -30,10 +33,23 @@ mkdir -p "$work" || exit 1
 [ -x "$TALLY" ] || { echo "tally not built at $TALLY (set TALLY=)"; exit 1; }
 [ -x "$REPORT" ] || { echo "report not built at $REPORT (set REPORT=)"; exit 1; }
 [ -x /usr/bin/time ] || { echo "missing: /usr/bin/time (apt-get install time)"; exit 1; }
-data=$work/responses_$rows.csv
-if [ ! -s "$data" ]; then
-  echo "generating $rows responses into $data ..."
-  python3 "$here/gen_responses.py" "$rows" "$data.tmp" && mv "$data.tmp" "$data" || exit 1
+DATA=${DATA:-campaign}
+INGEST=${INGEST:-$here/../../build/cmd/ingest}
+if [ "$DATA" = synthetic ]; then
+  data=$work/responses_$rows.csv
+  if [ ! -s "$data" ]; then
+    echo "generating $rows responses into $data ..."
+    python3 "$here/gen_responses.py" "$rows" "$data.tmp" && mv "$data.tmp" "$data" || exit 1
+  fi
+else
+  [ -x "$INGEST" ] || { echo "ingest not built at $INGEST (set INGEST=, or DATA=synthetic)"; exit 1; }
+  data=$work/campaign_responses_$rows.csv
+  if [ ! -s "$data" ]; then
+    export=$work/export_$rows.csv
+    [ -s "$export" ] || { echo "generating a $rows-row export into $export ..."
+      python3 "$here/gen_export.py" "$rows" "$export.tmp" && mv "$export.tmp" "$export"; } || exit 1
+    "$INGEST" -q -c "$CAMPAIGN" -p yandex-forms -o "$data" "$export" || exit 1
+  fi
 fi
 
 # measure NAME CMD...: one warm-up, then the median of $RUNS runs; sets $wall $rss

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <anketa/output.h>
@@ -42,6 +43,16 @@ int main(void)
     if (mkdtemp(dir) == NULL)
         return 1;
     snprintf(path, sizeof path, "%s/out.csv", dir);
+
+    /* A device is written in place, never replaced by a renamed file. */
+    struct stat st;
+    struct anketa_output *dev = anketa_output_open("/dev/null", &err);
+    CHECK(dev != NULL);
+    if (dev) {
+        fputs("gone\n", anketa_output_stream(dev));
+        CHECK(anketa_output_commit(dev, &err) == 0);
+    }
+    CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
 
     struct anketa_output *out = anketa_output_open(path, &err);
     fputs("old\n", anketa_output_stream(out));
