@@ -58,20 +58,7 @@ if wants libcsv; then
   else echo "missing: libcsv or cc (apt-get install libcsv-dev): $(head -1 "$work/cc.err")"; fi
 fi
 
-# measure NAME CMD...: one warm-up, then the median of $RUNS runs; sets $wall $rss
-measure() {
-  name=$1; shift
-  "$@" >/dev/null 2>&1
-  rm -f "$work"/time.*
-  i=0
-  while [ $i -lt "$RUNS" ]; do
-    i=$((i + 1))
-    /usr/bin/time -f "%e %M" -o "$work/time.$i" "$@" >"$work/out" 2>"$work/err" ||
-      { echo "$name failed:"; cat "$work/err"; wall=; return 1; }
-  done
-  set -- $(cat "$work"/time.* | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  wall=$1; rss=$(($2 / 1024))
-}
+. "$here/measure.sh"
 size=$(wc -c < "$data")
 base=
 report() {

@@ -52,20 +52,7 @@ else
   fi
 fi
 
-# measure NAME CMD...: one warm-up, then the median of $RUNS runs; sets $wall $rss
-measure() {
-  name=$1; shift
-  "$@" >/dev/null 2>&1
-  rm -f "$work"/time.*
-  i=0
-  while [ $i -lt "$RUNS" ]; do
-    i=$((i + 1))
-    /usr/bin/time -f "%e %M" -o "$work/time.$i" "$@" >/dev/null 2>"$work/err" ||
-      { echo "$name failed:"; cat "$work/err"; wall=; return 1; }
-  done
-  set -- $(cat "$work"/time.* | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  wall=$1; rss=$(($2 / 1024))
-}
+. "$here/measure.sh"
 mb() { awk -v s="$1" 'BEGIN { if (s < 1e6) printf "%.1f kB", s / 1e3; else printf "%.1f MB", s / 1e6 }'; }
 
 size=$(wc -c < "$data")

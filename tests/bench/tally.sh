@@ -44,20 +44,7 @@ if wants sqlite; then
   command -v sqlite3 >/dev/null && have_sqlite=1 || echo "missing: sqlite3 (apt-get install sqlite3)"
 fi
 
-# measure NAME CMD...: one warm-up, then the median of $RUNS runs; sets $wall $rss
-measure() {
-  name=$1; shift
-  "$@" >/dev/null 2>&1
-  rm -f "$work"/time.*
-  i=0
-  while [ $i -lt "$RUNS" ]; do
-    i=$((i + 1))
-    /usr/bin/time -f "%e %M" -o "$work/time.$i" "$@" >/dev/null 2>"$work/err" ||
-      { echo "$name failed:"; cat "$work/err"; wall=; return 1; }
-  done
-  set -- $(cat "$work"/time.* | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  wall=$1; rss=$(($2 / 1024))
-}
+. "$here/measure.sh"
 report() {
   ratio=$(awk -v a="$2" -v b="$base" 'BEGIN { printf "%.1f", a / b }')
   printf '%-34s %8s s %8s MiB   x%s\n' "$1" "$2" "$3" "$ratio"
