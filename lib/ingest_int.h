@@ -118,7 +118,70 @@ int ingest_anon_id(const unsigned char *key, size_t key_len, const char *id, siz
 size_t ingest_mask(const char *s, size_t len, char *out, unsigned long long *emails,
                    unsigned long long *phones);
 
-/* ---- the mapping (ingest.c), fed by the readers ---- */
+/* ---- the ingest itself (ingest.c, ingest_header.c, ingest_record.c,
+ * ingest_reject.c), fed by the readers ---- */
+
+enum { MEMO = 8 };
+
+struct question_column {
+    char *name;                 /* output header: q.<id> */
+    int lo, hi;                 /* lo > hi: any whole number (no campaign) */
+    int column;                 /* in the current file, or -1 */
+    /* The last texts read and their scores: an export repeats a handful of
+     * option texts millions of times, and folding each costs. */
+    char *memo_text[MEMO];
+    size_t memo_len[MEMO];
+    char memo_score[MEMO][16];
+    unsigned memo_next;
+};
+
+/* A growing byte buffer that hands out offsets (pointers move on growth). */
+struct arena {
+    char *p;
+    size_t len, cap;
+};
+
+struct anketa_ingest {
+    struct anketa_ingest_config cfg;
+    const struct anketa_profile *profile;
+    const struct anketa_campaign *campaign;
+    struct ingest_zone zone;
+    struct ingest_seen seen;
+    struct anketa_ingest_counts counts;
+    unsigned char key[32];      /* the anonymity key, derived from the caller's */
+
+    struct question_column *questions;
+    size_t question_count;
+    int header_written;
+
+    /* The current file. */
+    struct ingest_source *src;
+    int *columns[FIELD_COUNT];  /* candidate columns of each field, in profile order */
+    size_t column_count[FIELD_COUNT];
+    size_t width;               /* fields in the header */
+
+    /* Items by exact name; a name two items share is marked ambiguous. */
+    struct anketa_strmap item_names;
+    unsigned char *item_ambiguous;
+
+    /* Per-record scratch. */
+    struct arena text;          /* fields as UTF-8 */
+    size_t *text_off, *text_len, text_cap;
+    struct arena row;           /* output fields */
+    size_t *row_off, *row_len, row_cap;
+    const char **row_ptr;       /* row_cap of them */
+    struct arena raw;           /* an output line, or a rejected record as text */
+};
+
+#define OUT_FIXED 10            /* response_id .. weight, before the questions */
+
+/* Appends len bytes of s (NULL: room only) and a NUL; *off where they start. */
+int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off);
+/* Appends a field (after `delim` when `separator`) quoted as CSV needs. */
+int ingest_join_field(struct arena *a, const char *p, size_t len, int delim, int separator);
+int ingest_nomem(struct anketa_error *err);
+/* A question of the output, "q.<id>" with its scale (lo > hi: any number). */
+int ingest_add_question(struct anketa_ingest *in, const char *name, int lo, int hi);
 
 /* One input record, fields as raw bytes of the file (not yet UTF-8 when the
  * file is Windows-1251). */
@@ -136,6 +199,8 @@ struct ingest_source {
     int delimiter;            /* for re-joining rejected records */
 };
 
+int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, const char *reason,
+                  struct anketa_error *err);
 /* The header of a file: maps columns, fails when a required one is missing. */
 int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
                       const struct ingest_record *header, struct anketa_error *err);

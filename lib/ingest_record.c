@@ -1,0 +1,402 @@
+/* ingest: one record to the output, the rejects or the duplicate count:
+ * decoded, resolved against the campaign, scored, checked against the ids
+ * seen. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest_int.h"
+#include "util.h"
+
+static int reserve_fields(size_t **off, size_t **len, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t *o = realloc(*off, need * sizeof *o);
+    if (o)
+        *off = o;
+    size_t *l = o ? realloc(*len, need * sizeof *l) : NULL;
+    if (l == NULL)
+        return -1;
+    *len = l;
+    *cap = need;
+    return 0;
+}
+
+/* The record's fields as trimmed UTF-8 in in->text; a reason on failure. */
+static int decode_fields(struct anketa_ingest *in, const struct ingest_record *rec, char *why)
+{
+    if (reserve_fields(&in->text_off, &in->text_len, &in->text_cap, rec->count) != 0)
+        return -2;
+    in->text.len = 0;
+    for (size_t i = 0; i < rec->count; i++) {
+        const char *f = rec->fields[i];
+        size_t len = rec->lengths[i];
+        unsigned seen = 0;   /* one pass for NUL and CR instead of two memchr */
+        for (size_t k = 0; k < len; k++)
+            seen |= (f[k] == '\0') | (f[k] == '\r') << 1;
+        if (seen & 1) {
+            snprintf(why, INGEST_WHY, "a NUL byte in field %zu", i + 1);
+            return -1;
+        }
+        if (anketa_reserve((void **)&in->text.p, &in->text.cap, in->text.len + 3 * len + 1, 1) != 0)
+            return -2;
+        char *dst = in->text.p + in->text.len;
+        if (in->src->encoding == ANKETA_ENCODING_CP1251) {
+            long n = ingest_cp1251_to_utf8(f, len, dst);
+            if (n < 0) {
+                snprintf(why, INGEST_WHY, "field %zu has byte 0x98, which is no Windows-1251 "
+                                          "character (is the file in another encoding?)", i + 1);
+                return -1;
+            }
+            len = (size_t)n;
+        } else {
+            if (!ingest_utf8_valid(f, len)) {
+                snprintf(why, INGEST_WHY, "field %zu is not valid UTF-8 (the file was read as "
+                                          "UTF-8; give --encoding if it is not)", i + 1);
+                return -1;
+            }
+            memcpy(dst, f, len);
+        }
+        /* Line ends inside a quoted field follow the file's saving program:
+         * CRLF becomes LF, so the same answer reads the same from either. */
+        if (seen & 2) {
+            size_t w = 0;
+            for (size_t k = 0; k < len; k++)
+                if (!(dst[k] == '\r' && k + 1 < len && dst[k + 1] == '\n'))
+                    dst[w++] = dst[k];
+            len = w;
+        }
+        size_t b = 0;
+        while (b < len && (dst[b] == ' ' || dst[b] == '\t' || dst[b] == '\r' || dst[b] == '\n'))
+            b++;
+        while (len > b && (dst[len - 1] == ' ' || dst[len - 1] == '\t' || dst[len - 1] == '\r' ||
+                           dst[len - 1] == '\n'))
+            len--;
+        dst[len] = '\0';
+        in->text_off[i] = in->text.len + b;
+        in->text_len[i] = len - b;
+        in->text.len += len + 1;
+    }
+    return 0;
+}
+
+static const char *column_text(const struct anketa_ingest *in, int column)
+{
+    return in->text.p + in->text_off[column];
+}
+
+/* The first non-empty value among the field's columns, or "". */
+static const char *field_value(const struct anketa_ingest *in, int f)
+{
+    for (size_t i = 0; i < in->column_count[f]; i++)
+        if (in->text_len[in->columns[f][i]] > 0)
+            return column_text(in, in->columns[f][i]);
+    return "";
+}
+
+static int row_put(struct anketa_ingest *in, size_t index, const char *s, size_t len)
+{
+    return ingest_arena_put(&in->row, s, len, &in->row_off[index]) != 0 ? -1
+         : (in->row_len[index] = len, 0);
+}
+
+static const struct anketa_point *find_point(const struct anketa_campaign *c, const char *v)
+{
+    const struct anketa_point *p = anketa_campaign_point(c, v);
+    return p ? p : anketa_campaign_point_by_name(c, v);
+}
+
+/* An item by id or exact name; a name two items share is told apart by the point. */
+static const struct anketa_item *find_item(const struct anketa_ingest *in, const char *v,
+                                           const struct anketa_point *point, char *why)
+{
+    const struct anketa_campaign *c = in->campaign;
+    const struct anketa_item *it = anketa_campaign_item(c, v);
+    size_t i;
+    if (it)
+        return it;
+    if (!anketa_strmap_get(&in->item_names, v, &i)) {
+        snprintf(why, INGEST_WHY, "item '%.200s' is not in the campaign", v);
+        return NULL;
+    }
+    if (!in->item_ambiguous[i])
+        return &c->items[i];
+    for (size_t k = 0; point && k < point->item_count; k++)
+        if (strcmp(point->items[k]->name, v) == 0)
+            return point->items[k];
+    snprintf(why, INGEST_WHY, "item name '%.200s' is shared by several items and the point "
+                              "does not tell which", v);
+    return NULL;
+}
+
+static const struct anketa_authority *find_authority(const struct anketa_campaign *c,
+                                                     const char *v)
+{
+    const struct anketa_authority *a = anketa_campaign_authority(c, v);
+    for (size_t i = 0; a == NULL && i < c->authority_count; i++)
+        if (strcmp(c->authorities[i].name, v) == 0 ||
+            (c->authorities[i].short_name && strcmp(c->authorities[i].short_name, v) == 0))
+            a = &c->authorities[i];
+    return a;
+}
+
+static const struct anketa_direction *find_direction(const struct anketa_campaign *c,
+                                                     const char *v)
+{
+    const struct anketa_direction *d = anketa_campaign_direction(c, v);
+    for (size_t i = 0; d == NULL && i < c->direction_count; i++)
+        if (strcmp(c->directions[i].name, v) == 0)
+            d = &c->directions[i];
+    return d;
+}
+
+/* authority, direction, item, point, municipality as campaign ids. */
+static int resolve(struct anketa_ingest *in, const char **ids, char *why)
+{
+    const struct anketa_campaign *c = in->campaign;
+    const char *item_v = field_value(in, FIELD_ITEM), *point_v = field_value(in, FIELD_POINT);
+    const char *auth_v = field_value(in, FIELD_AUTHORITY), *dir_v = field_value(in, FIELD_DIRECTION);
+    const struct anketa_point *point = NULL;
+    const struct anketa_item *item = NULL;
+    const struct anketa_authority *auth = NULL;
+    const struct anketa_direction *dir = NULL;
+    if (*point_v && (point = find_point(c, point_v)) == NULL) {
+        snprintf(why, INGEST_WHY, "point '%.200s' is not in the campaign", point_v);
+        return -1;
+    }
+    if (*item_v && (item = find_item(in, item_v, point, why)) == NULL)
+        return -1;
+    if (*auth_v && (auth = find_authority(c, auth_v)) == NULL) {
+        snprintf(why, INGEST_WHY, "authority '%.200s' is not in the campaign", auth_v);
+        return -1;
+    }
+    if (*dir_v && (dir = find_direction(c, dir_v)) == NULL) {
+        snprintf(why, INGEST_WHY, "direction '%.200s' is not in the campaign", dir_v);
+        return -1;
+    }
+    if (item && auth && item->authority != auth) {
+        snprintf(why, INGEST_WHY, "item '%s' belongs to authority '%s', not '%s'", item->id,
+                 item->authority->id, auth->id);
+        return -1;
+    }
+    if (item && dir && item->direction != dir) {
+        snprintf(why, INGEST_WHY, "item '%s' is in direction '%s', not '%s'", item->id,
+                 item->direction->id, dir->id);
+        return -1;
+    }
+    if (item) {
+        auth = item->authority;
+        dir = item->direction;
+    } else if (auth == NULL && point) {
+        auth = point->authority;
+    }
+    ids[0] = auth ? auth->id : "";
+    ids[1] = dir ? dir->id : "";
+    ids[2] = item ? item->id : "";
+    ids[3] = point ? point->id : "";
+    ids[4] = point ? point->municipality : field_value(in, FIELD_MUNICIPALITY);
+    return 0;
+}
+
+static int take(struct anketa_ingest *in, const struct ingest_record *rec, char *why,
+                struct anketa_error *err)
+{
+    const struct anketa_profile *p = in->profile;
+    size_t nout = OUT_FIXED + in->question_count + 1;
+    if (rec->count != in->width) {
+        snprintf(why, INGEST_WHY, "%zu fields where the header has %zu", rec->count, in->width);
+        return -1;
+    }
+    int rc = decode_fields(in, rec, why);
+    if (rc != 0)
+        return rc;
+    if (nout > in->row_cap) {
+        const char **ptr = realloc(in->row_ptr, nout * sizeof *ptr);
+        if (ptr == NULL)
+            return -2;
+        in->row_ptr = ptr;
+        if (reserve_fields(&in->row_off, &in->row_len, &in->row_cap, nout) != 0)
+            return -2;
+    }
+    in->row.len = 0;
+
+    /* Id and source: "yf:123" keeps its prefix; "123" gets the profile's. */
+    const char *id = field_value(in, FIELD_ID), *source = field_value(in, FIELD_SOURCE);
+    const char *colon = strchr(id, ':');
+    size_t source_len;
+    if (*id == '\0') {
+        snprintf(why, INGEST_WHY, "no response id");
+        return -1;
+    }
+    if (*source == '\0' && p->source)
+        source = p->source;
+    source_len = strlen(source);
+    if (*source == '\0' && colon && colon > id) {
+        source = id;
+        source_len = (size_t)(colon - id);
+    }
+    if (source_len == 0) {
+        snprintf(why, INGEST_WHY, "no source: neither a source column, the profile, nor a "
+                                  "prefix of the id '%.100s' gives one", id);
+        return -1;
+    }
+    const char *bare = id;
+    if (colon && (size_t)(colon - id) == source_len && memcmp(id, source, source_len) == 0)
+        bare = colon + 1;
+    char anon[33];
+    if (in->cfg.key) {
+        if (ingest_anon_id(in->key, sizeof in->key, bare, strlen(bare), anon) != 0)
+            return -2;
+        bare = anon;
+    }
+    size_t off;
+    if (ingest_arena_put(&in->row, NULL, source_len + 1 + strlen(bare), &off) != 0)
+        return -2;
+    char *rid = in->row.p + off;
+    memcpy(rid, source, source_len);
+    rid[source_len] = ':';
+    strcpy(rid + source_len + 1, bare);
+    in->row_off[0] = off;
+    in->row_len[0] = strlen(rid);
+    /* The id's slot is a cache miss in a big table: start loading it now. */
+    uint64_t id_hash = ingest_hash64(rid, in->row_len[0]);
+    ingest_seen_prefetch(&in->seen, id_hash);
+
+    const char *date_v = field_value(in, FIELD_DATE);
+    char date[INGEST_DATE_MAX];
+    if (*date_v == '\0') {
+        snprintf(why, INGEST_WHY, "no date (%s)", ingest_field_names[FIELD_DATE]);
+        return -1;
+    }
+    rc = ingest_parse_date(date_v, p->dates, rec->serial_date, in->zone, date, why);
+    if (rc == -2) {
+        in->counts.read--;   /* the run stops here: this record is not taken */
+        anketa_error_at(err, ANKETA_ERR_INVALID, in->src->name, rec->line, 0, "%s", why);
+        return -3;
+    }
+    if (rc != 0)
+        return -1;
+
+    const char *channel = field_value(in, FIELD_CHANNEL);
+    if (*channel == '\0' && p->channel)
+        channel = p->channel;
+    const char *ids[5];
+    if (in->campaign) {
+        if (resolve(in, ids, why) != 0)
+            return -1;
+    } else {
+        ids[0] = field_value(in, FIELD_AUTHORITY);
+        ids[1] = field_value(in, FIELD_DIRECTION);
+        ids[2] = field_value(in, FIELD_ITEM);
+        ids[3] = field_value(in, FIELD_POINT);
+        ids[4] = field_value(in, FIELD_MUNICIPALITY);
+    }
+    long weight = 1;
+    const char *weight_v = field_value(in, FIELD_WEIGHT);
+    char weight_s[24];
+    if (*weight_v && ingest_parse_weight(weight_v, &weight, why) != 0)
+        return -1;
+    if (weight == 1)
+        strcpy(weight_s, "1");
+    else
+        snprintf(weight_s, sizeof weight_s, "%ld", weight);
+    if (row_put(in, 1, date, strlen(date)) || row_put(in, 2, source, source_len) ||
+        row_put(in, 3, channel, strlen(channel)) || row_put(in, 9, weight_s, strlen(weight_s)))
+        return -2;
+    for (int k = 0; k < 5; k++)
+        if (row_put(in, 4 + (size_t)k, ids[k], strlen(ids[k])) != 0)
+            return -2;
+
+    for (size_t q = 0; q < in->question_count; q++) {
+        struct question_column *qc = &in->questions[q];
+        const char *v = qc->column >= 0 ? column_text(in, qc->column) : "";
+        size_t vlen = qc->column >= 0 ? in->text_len[qc->column] : 0;
+        const char *score = NULL;
+        for (int k = 0; k < MEMO && score == NULL; k++)
+            if (qc->memo_text[k] && qc->memo_len[k] == vlen && memcmp(qc->memo_text[k], v, vlen) == 0)
+                score = qc->memo_score[k];
+        if (score == NULL) {
+            long value;
+            char reason[INGEST_WHY];
+            int got = ingest_parse_score(p, v, qc->lo, qc->hi, &value, reason);
+            if (got < 0) {
+                snprintf(why, INGEST_WHY, "%.60s: %.250s", qc->name, reason);
+                return -1;
+            }
+            unsigned k = qc->memo_next++ % MEMO;
+            free(qc->memo_text[k]);
+            if ((qc->memo_text[k] = malloc(vlen + 1)) == NULL)
+                return -2;
+            memcpy(qc->memo_text[k], v, vlen + 1);
+            qc->memo_len[k] = vlen;
+            qc->memo_score[k][0] = '\0';
+            if (got == 1)
+                snprintf(qc->memo_score[k], sizeof qc->memo_score[k], "%ld", value);
+            score = qc->memo_score[k];
+        }
+        if (row_put(in, OUT_FIXED + q, score, strlen(score)) != 0)
+            return -2;
+    }
+
+    const char *comment = field_value(in, FIELD_COMMENT);
+    size_t clen = strlen(comment);
+    if (in->cfg.key && clen) {
+        if (ingest_arena_put(&in->row, NULL, 4 * clen + 64, &off) != 0)
+            return -2;
+        in->row_off[nout - 1] = off;
+        in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off,
+                                            &in->counts.emails_masked, &in->counts.phones_masked);
+        in->row.len = off + in->row_len[nout - 1] + 1;   /* the unused room is not content */
+    } else if (row_put(in, nout - 1, comment, clen) != 0) {
+        return -2;
+    }
+
+    /* The row's pointers, now that the arena has stopped moving. */
+    const char **fields = in->row_ptr;
+    size_t *lengths = in->row_len;
+    for (size_t i = 0; i < nout; i++)
+        fields[i] = in->row.p + in->row_off[i];
+    /* Content: the arena after the id (every other field, in a fixed order),
+     * the time to the minute: an export re-saved by Excel loses the seconds. */
+    char *seconds = in->row.p + in->row_off[1] + 17, kept[2] = { seconds[0], seconds[1] };
+    seconds[0] = seconds[1] = '0';
+    uint32_t sum = ingest_content_hash(in->row.p + in->row_off[1], in->row.len - in->row_off[1]);
+    seconds[0] = kept[0];
+    seconds[1] = kept[1];
+    switch (ingest_seen_check(&in->seen, id_hash, sum)) {
+    case SEEN_DUPLICATE:
+        in->counts.duplicates++;
+        return 0;
+    case SEEN_CONFLICT:
+        snprintf(why, INGEST_WHY, "id %.100s was seen before with different answers", fields[0]);
+        return -1;
+    case SEEN_NOMEM:
+        return -2;
+    default:
+        break;
+    }
+    /* The line is built whole and written at once: stdio per field costs. */
+    in->raw.len = 0;
+    for (size_t i = 0; i < nout; i++)
+        if (ingest_join_field(&in->raw, fields[i], lengths[i], ',', i > 0) != 0)
+            return -2;
+    in->raw.p[in->raw.len++] = '\n';
+    fwrite(in->raw.p, 1, in->raw.len, in->cfg.out);
+    in->counts.accepted++;
+    return 0;
+}
+
+int ingest_take(struct anketa_ingest *in, const struct ingest_record *rec,
+                struct anketa_error *err)
+{
+    char why[INGEST_WHY];
+    in->counts.read++;
+    int rc = take(in, rec, why, err);
+    if (rc == -1)
+        return ingest_reject(in, rec, why, err);
+    if (rc == -2)
+        return ingest_nomem(err);
+    return rc == -3 ? err->code : 0;
+}
+
