@@ -76,7 +76,7 @@ int anketa_parse_tz(const char *s, int *minutes)
     int h, m;
     char sign, end;
     if (sscanf(s, "%c%2d:%2d%c", &sign, &h, &m, &end) != 3 || (sign != '+' && sign != '-') ||
-        strlen(s) != 6 || h > 14 || m > 59)
+        strlen(s) != 6 || h > 14 || m > 59 || (h == 14 && m > 0))   /* UTC+14 is the last */
         return -1;
     *minutes = (sign == '-' ? -1 : 1) * (h * 60 + m);
     return 0;

@@ -11,6 +11,7 @@ try() {
 try a.csv
 try -p canonical --tz 9 a.csv
 try -p canonical --tz +3:00 a.csv
+try -p canonical --tz +14:30 a.csv
 try -p canonical --delimiter : a.csv
 try -p canonical --encoding latin1 a.csv
 try -p canonical --max-rejects x a.csv
