@@ -300,6 +300,11 @@ int main(int argc, char **argv)
         fclose(held);
 
     print_summary(&n);
+    if (n.outside_period > 0)
+        cli_warn("%llu accepted response%s dated outside the campaign's period %s..%s",
+                 n.outside_period, n.outside_period == 1 ? " is" : "s are",
+                 campaign && campaign->period_start ? campaign->period_start : "",
+                 campaign && campaign->period_end ? campaign->period_end : "");
     if (log.shown > SHOWN_REJECTS)
         cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
                  rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");

@@ -277,6 +277,11 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     }
     if (rc != 0)
         return -1;
+    /* Accepted all the same (a late download is real feedback), but counted:
+     * a month outside the period is often the wrong file. */
+    const struct anketa_campaign *c = in->campaign;
+    int outside = c && ((c->period_start && strncmp(date, c->period_start, 10) < 0) ||
+                        (c->period_end && strncmp(date, c->period_end, 10) > 0));
 
     const char *channel = field_value(in, FIELD_CHANNEL);
     if (*channel == '\0' && p->channel)
@@ -384,6 +389,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     in->raw.p[in->raw.len++] = '\n';
     fwrite(in->raw.p, 1, in->raw.len, in->cfg.out);
     in->counts.accepted++;
+    in->counts.outside_period += outside;
     return 0;
 }
 

@@ -50,6 +50,7 @@ struct anketa_ingest_config {
 struct anketa_ingest_counts {
     unsigned long long read, accepted, rejected, duplicates;
     unsigned long long emails_masked, phones_masked, columns_dropped;
+    unsigned long long outside_period;  /* accepted, dated outside the campaign's period */
 };
 
 struct anketa_ingest;

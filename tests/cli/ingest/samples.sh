@@ -48,3 +48,5 @@ echo "records written: $(records out.csv)"
 reasons rej.csv
 awk '/^yf:(1843928718|1843929470),/ { on = 1 } on { print; q += gsub(/"/, "&"); if (q % 2 == 0) on = 0 }' out.csv | tr -cd '\r' | wc -c
 awk '/^yf:(1843928718|1843929470),/ { on = 1 } on { print; q += gsub(/"/, "&"); if (q % 2 == 0) on = 0 }' out.csv
+echo "-- April lies outside the demo campaign's period: accepted, and said"
+ingest -c "$C" -p yandex-forms -o april.csv yandex-forms-2024-04.xlsx 2>&1 | grep -v 'rejected:'
