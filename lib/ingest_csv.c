@@ -1,96 +1,17 @@
 /* CSV exports for ingest: read in blocks, the encoding decided at the first
  * non-ASCII block (BOM, else strict UTF-8, else Windows-1251), the delimiter
- * sniffed from the header line, split by libcsv in its lenient mode (a stray
- * quote stays text), and each record handed to the mapping as it completes. */
+ * sniffed from the header line, records split by the lenient scanner of
+ * csv_scan.h (a stray quote stays text, a quote left open at the end makes
+ * the rest one record to reject) and handed to the mapping one by one. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <csv.h>
-
+#include "csv_scan.h"
 #include "ingest_int.h"
 #include "util.h"
 
 #define BLOCK (1 << 20)
-#define FIELD_BEGUN 2   /* libcsv's parser state inside a field */
-
-struct reader {
-    struct anketa_ingest *in;
-    struct ingest_source src;
-    struct anketa_error *err;
-    int status;                 /* first failure; records after it are ignored */
-    int have_header;
-    int unclosed;               /* the last record runs to the end in a quote */
-    long line, record_line;
-    int row_open;
-    /* The record being built: fields back to back, NUL after each. */
-    char *data;
-    size_t used, cap;
-    size_t *offsets, *lengths, count, ocap, lcap;
-    char **fields;
-};
-
-static int keep_spaces(unsigned char c)
-{
-    (void)c;
-    return 0;
-}
-
-static void on_field(void *data, size_t len, void *ctx)
-{
-    struct reader *r = ctx;
-    if (r->status != 0)
-        return;
-    if (!r->row_open) {
-        r->row_open = 1;
-        r->used = r->count = 0;
-        r->record_line = r->line;
-    }
-    if (anketa_reserve((void **)&r->offsets, &r->ocap, r->count + 1, sizeof(size_t)) != 0 ||
-        anketa_reserve((void **)&r->lengths, &r->lcap, r->count + 1, sizeof(size_t)) != 0 ||
-        anketa_reserve((void **)&r->data, &r->cap, r->used + len + 1, 1) != 0) {
-        r->status = anketa_error_set(r->err, ANKETA_ERR_NOMEM, "out of memory");
-        return;
-    }
-    if (len)
-        memcpy(r->data + r->used, data, len);
-    r->data[r->used + len] = '\0';
-    r->offsets[r->count] = r->used;
-    r->lengths[r->count++] = len;
-    r->used += len + 1;
-    for (const char *p = data, *end = p + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        r->line++;
-}
-
-static void on_record(int c, void *ctx)
-{
-    struct reader *r = ctx;
-    if (c == '\n')
-        r->line++;
-    if (!r->row_open || r->status != 0) {
-        r->row_open = 0;
-        return;
-    }
-    r->row_open = 0;
-    char **f = realloc(r->fields, r->count * sizeof *f);
-    if (f == NULL) {
-        r->status = anketa_error_set(r->err, ANKETA_ERR_NOMEM, "out of memory");
-        return;
-    }
-    r->fields = f;
-    for (size_t i = 0; i < r->count; i++)
-        f[i] = r->data + r->offsets[i];
-    struct ingest_record rec = { f, r->lengths, r->count, r->record_line, 0 };
-    if (!r->have_header) {
-        r->have_header = 1;
-        r->status = ingest_begin_file(r->in, &r->src, &rec, r->err);
-    } else if (r->unclosed) {
-        r->status = ingest_reject_raw(r->in, &rec, "unclosed quote: the record runs to the end "
-                                                   "of the file", r->err);
-    } else {
-        r->status = ingest_take(r->in, &rec, r->err);
-    }
-}
 
 /* The delimiter that the header line (outside quotes) has most of. */
 static int sniff_delimiter(const char *p, size_t n)
@@ -140,6 +61,79 @@ static int decide_encoding(const char *p, size_t n)
     return ingest_utf8_valid(p, end) ? ANKETA_ENCODING_UTF8 : ANKETA_ENCODING_CP1251;
 }
 
+struct reader {
+    struct anketa_ingest *in;
+    struct ingest_source src;
+    int have_header;
+    /* The record handed on: slices of the block, or of `unescaped`. */
+    char **fields;
+    size_t *lengths, cap;
+    char *unescaped;
+    size_t unescaped_cap;
+};
+
+static int hand_on(struct reader *r, const struct csv_record *rec, struct anketa_error *err)
+{
+    if (rec->count > r->cap) {
+        char **f = realloc(r->fields, rec->count * sizeof *f);
+        if (f)
+            r->fields = f;
+        size_t *l = f ? realloc(r->lengths, rec->count * sizeof *l) : NULL;
+        if (l == NULL)
+            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        r->lengths = l;
+        r->cap = rec->count;
+    }
+    /* Fields with "" pairs are unescaped into one buffer, placed once it is
+     * big enough (growing it would move what was placed). */
+    size_t need = 0;
+    for (size_t i = 0; i < rec->count; i++)
+        need += rec->f[i].escaped ? rec->f[i].len : 0;
+    if (need && anketa_reserve((void **)&r->unescaped, &r->unescaped_cap, need, 1) != 0)
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    size_t used = 0;
+    for (size_t i = 0; i < rec->count; i++) {
+        const struct csv_field *f = &rec->f[i];
+        if (f->escaped) {
+            r->fields[i] = r->unescaped + used;
+            r->lengths[i] = csv_field_copy(f, r->unescaped + used);
+            used += r->lengths[i];
+        } else {
+            r->fields[i] = (char *)(uintptr_t)f->p;
+            r->lengths[i] = f->len;
+        }
+    }
+    struct ingest_record ir = { r->fields, r->lengths, rec->count, rec->line, 0 };
+    if (!r->have_header) {
+        r->have_header = 1;
+        return ingest_begin_file(r->in, &r->src, &ir, err);
+    }
+    if (rec->unclosed)
+        return ingest_reject_raw(r->in, &ir, "unclosed quote: the record runs to the end of "
+                                             "the file", err);
+    return ingest_take(r->in, &ir, err);
+}
+
+/* The first block: refuses what is not CSV text, skips a UTF-8 BOM, sniffs
+ * the delimiter. Returns where the text starts, or -1 with err set. */
+static long first_block(struct reader *r, const char *p, size_t n, int delimiter,
+                        struct anketa_error *err)
+{
+    long start = 0;
+    if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0)
+        return anketa_error_at(err, ANKETA_ERR_USAGE, r->src.name, 0, 0,
+                               "an XLSX workbook: give it as a file, not on standard input"), -1;
+    if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0))
+        return anketa_error_at(err, ANKETA_ERR_INVALID, r->src.name, 0, 0,
+                               "UTF-16 text: save it as UTF-8 or Windows-1251 CSV"), -1;
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && r->src.encoding != ANKETA_ENCODING_CP1251) {
+        start = 3;
+        r->src.encoding = ANKETA_ENCODING_UTF8;
+    }
+    r->src.delimiter = delimiter ? delimiter : sniff_delimiter(p + start, n - (size_t)start);
+    return start;
+}
+
 int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
                     struct anketa_error *err)
 {
@@ -147,66 +141,73 @@ int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, in
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    struct reader r = { .in = in, .err = err, .line = 1 };
+    struct reader r = { .in = in };
     r.src.name = is_stdin ? "(stdin)" : path;
     r.src.encoding = encoding;
-    struct csv_parser parser;
-    char *block = malloc(BLOCK);
-    if (block == NULL || csv_init(&parser, CSV_REPALL_NL | CSV_APPEND_NULL) != 0) {
-        free(block);
-        if (!is_stdin)
-            fclose(fp);
-        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    }
-    csv_set_space_func(&parser, keep_spaces);
-    int first = 1;
-    size_t n;
-    while (r.status == 0 && (n = fread(block, 1, BLOCK, fp)) > 0) {
-        const char *p = block;
-        if (first) {
+    struct csv_record rec = { 0 };
+    struct csv_dialect dialect = { ',', 1 };
+    size_t cap = BLOCK, len = 0, pos = 0;
+    long line = 1, eline;
+    const char *msg;
+    char *buf = malloc(cap);
+    int rc = buf ? 0 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    int eof = 0, first = 1;
+    while (rc == 0) {
+        int got = csv_scan_record(buf, len, &pos, &line, eof, &dialect, &rec, &msg, &eline);
+        if (got == CSV_SCAN_RECORD) {
+            rc = hand_on(&r, &rec, err);
+            continue;
+        }
+        if (got == CSV_SCAN_ERROR) {
+            rc = anketa_error_at(err, ANKETA_ERR_NOMEM, r.src.name, eline, 0, "%s", msg);
+            break;
+        }
+        if (eof)
+            break;
+        /* The unfinished record to the front, then more input after it; a
+         * record longer than the buffer doubles it. */
+        memmove(buf, buf + pos, len - pos);
+        len -= pos;
+        pos = 0;
+        if (len == cap) {
+            char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (nb == NULL) {
+                rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "%s: out of memory", r.src.name);
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len, fp);
+        if (n == 0) {
+            if (ferror(fp))
+                rc = anketa_error_at(err, ANKETA_ERR_IO, r.src.name, 0, 0, "read error: %s",
+                                     strerror(errno));
+            eof = 1;
+        }
+        if (first && n > 0) {
             first = 0;
-            if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) {
-                r.status = anketa_error_at(err, ANKETA_ERR_USAGE, r.src.name, 0, 0,
-                                           "an XLSX workbook: give it as a file, not on "
-                                           "standard input");
+            long start = first_block(&r, buf, n, delimiter, err);
+            if (start < 0) {
+                rc = err->code;
                 break;
             }
-            if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0)) {
-                r.status = anketa_error_at(err, ANKETA_ERR_INVALID, r.src.name, 0, 0,
-                                           "UTF-16 text: save it as UTF-8 or Windows-1251 CSV");
-                break;
-            }
-            if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 &&
-                r.src.encoding != ANKETA_ENCODING_CP1251) {
-                p += 3;
-                n -= 3;
-                r.src.encoding = ANKETA_ENCODING_UTF8;
-            }
-            r.src.delimiter = delimiter ? delimiter : sniff_delimiter(p, n);
-            csv_set_delim(&parser, (unsigned char)r.src.delimiter);
+            pos = (size_t)start;
+            dialect.delimiter = (char)r.src.delimiter;
         }
         if (r.src.encoding == ANKETA_ENCODING_AUTO)
-            r.src.encoding = decide_encoding(p, n);
-        if (csv_parse(&parser, p, n, on_field, on_record, &r) != n && r.status == 0)
-            r.status = anketa_error_set(err, ANKETA_ERR_NOMEM, "%s: out of memory", r.src.name);
+            r.src.encoding = decide_encoding(buf + len, n);
+        len += n;
     }
-    if (r.status == 0 && ferror(fp))
-        r.status = anketa_error_at(err, ANKETA_ERR_IO, r.src.name, 0, 0, "read error: %s",
-                                   strerror(errno));
-    if (r.status == 0) {
-        r.unclosed = parser.pstate == FIELD_BEGUN && parser.quoted;
-        csv_fini(&parser, on_field, on_record, &r);
-        if (r.status == 0 && !r.have_header)
-            r.status = anketa_error_at(err, ANKETA_ERR_INVALID, r.src.name, 0, 0,
-                                       "empty input: no header row");
-    }
-    csv_free(&parser);
-    free(block);
-    free(r.data);
-    free(r.offsets);
-    free(r.lengths);
+    if (rc == 0 && !r.have_header)
+        rc = anketa_error_at(err, ANKETA_ERR_INVALID, r.src.name, 0, 0,
+                             "empty input: no header row");
+    csv_record_free(&rec);
+    free(buf);
     free(r.fields);
+    free(r.lengths);
+    free(r.unescaped);
     if (!is_stdin)
         fclose(fp);
-    return r.status;
+    return rc;
 }

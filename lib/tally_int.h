@@ -9,41 +9,12 @@
 #include <anketa/error.h>
 #include <anketa/tally.h>
 
+#include "csv_scan.h"
+
 /* Weights are kept as whole multiples of 1/10000 so that sums are exact in any
  * order: a merge of partials gives the same integers as one pass. */
 #define TALLY_UNIT 10000
 #define TALLY_STAR UINT32_MAX   /* the id of '*' in a totals row */
-
-/* ---- the canonical-dialect scanner (tally_scan.c) ---- */
-
-struct tally_field {
-    const char *p;      /* the bytes between the quotes, or the whole field */
-    size_t len;
-    int escaped;        /* quoted and holding "" pairs: unescape before use */
-};
-
-struct tally_record {
-    struct tally_field *f;
-    size_t count, cap;
-    long line;          /* 1-based line where the record starts */
-};
-
-enum { TALLY_SCAN_RECORD = 1, TALLY_SCAN_MORE = 0, TALLY_SCAN_ERROR = -1 };
-
-/* Scans the record at buf[*pos..len): skips blank lines, then splits one
- * record by RFC 4180 with the same rules as the libcsv reader (a lone CR also
- * ends a record). *line is the line number at *pos and is advanced with it.
- * Returns TALLY_SCAN_RECORD, TALLY_SCAN_MORE when the buffer ends before the
- * record does (at_eof 0) or nothing is left (at_eof 1), or TALLY_SCAN_ERROR
- * with *errmsg and *errline set; on MORE and ERROR *pos and *line stay. */
-int tally_scan_record(const char *buf, size_t len, size_t *pos, long *line, int at_eof,
-                      struct tally_record *rec, const char **errmsg, long *errline);
-
-/* Copies a field's value into dst (unescaping "" when needed); dst must hold
- * f->len bytes. Returns the value's length. */
-size_t tally_field_copy(const struct tally_field *f, char *dst);
-
-void tally_record_free(struct tally_record *rec);
 
 /* ---- string dictionary and group table (tally_table.c) ---- */
 
@@ -172,7 +143,7 @@ struct tally_job {
     int key_derived[64];
     int *q_col;
     int weight_col;
-    struct tally_record rec;
+    struct csv_record rec;
     char *scratch;
     size_t scratch_cap;
     int *vals;

@@ -25,7 +25,7 @@ static void note(struct tally_where *w, int code, long line, long column, const 
 }
 
 /* A field's text with "" pairs undone (in the job's scratch when needed). */
-static const char *field_text(struct tally_job *j, const struct tally_field *f, size_t *len)
+static const char *field_text(struct tally_job *j, const struct csv_field *f, size_t *len)
 {
     if (!f->escaped) {
         *len = f->len;
@@ -38,7 +38,7 @@ static const char *field_text(struct tally_job *j, const struct tally_field *f, 
         j->scratch = s;
         j->scratch_cap = f->len;
     }
-    *len = tally_field_copy(f, j->scratch);
+    *len = csv_field_copy(f, j->scratch);
     return j->scratch;
 }
 
@@ -74,7 +74,7 @@ static int64_t derived_id(struct tally_key *k, const char *s, size_t len)
 }
 
 /* Counts one record; 0, 1 when skipped, or -1 with j->fail set. */
-static int count_record(struct tally_job *j, const struct tally_record *r)
+static int count_record(struct tally_job *j, const struct csv_record *r)
 {
     struct anketa_tally *t = j->t;
     struct tally_where bad;
@@ -90,7 +90,7 @@ static int count_record(struct tally_job *j, const struct tally_record *r)
     }
     w = TALLY_UNIT;
     if (j->weight_col >= 0) {
-        const struct tally_field *f = &r->f[j->weight_col];
+        const struct csv_field *f = &r->f[j->weight_col];
         if ((why = tally_parse_weight(f->p, f->len, &w)) != NULL) {
             note(&bad, ANKETA_ERR_INVALID, r->line, j->weight_col + 1, "weight: %s: '%.*s'",
                  why, (int)(f->len > 40 ? 40 : f->len), f->p);
@@ -98,7 +98,7 @@ static int count_record(struct tally_job *j, const struct tally_record *r)
         }
     }
     for (size_t k = 0; k < t->key_count; k++) {
-        const struct tally_field *f = &r->f[j->key_col[k]];
+        const struct csv_field *f = &r->f[j->key_col[k]];
         if ((s = field_text(j, f, &len)) == NULL)
             goto nomem;
         int64_t id = j->key_derived[k] ? derived_id(&t->keys[k], s, len)
@@ -116,7 +116,7 @@ static int count_record(struct tally_job *j, const struct tally_record *r)
     uint64_t h = tally_table_hash(&t->table, ids);   /* its slot loads while we parse */
     for (size_t i = 0; i < t->question_count; i++) {
         const struct tally_question *q = &t->questions[i];
-        const struct tally_field *f = &r->f[j->q_col[i]];
+        const struct csv_field *f = &r->f[j->q_col[i]];
         int v;
         if (f->len == 0) {
             j->vals[i] = -1;
@@ -154,7 +154,7 @@ nomem:
 }
 
 /* Finds the header's columns; the first file also fixes the questions. */
-static int resolve_header(struct tally_job *j, const struct tally_record *h)
+static int resolve_header(struct tally_job *j, const struct csv_record *h)
 {
     struct anketa_tally *t = j->t;
     char **names = calloc(h->count + 1, sizeof *names);
@@ -165,7 +165,7 @@ static int resolve_header(struct tally_job *j, const struct tally_record *h)
         names[i] = malloc(h->f[i].len + 1);
         if (names[i] == NULL)
             goto nomem;
-        names[i][tally_field_copy(&h->f[i], names[i])] = '\0';
+        names[i][csv_field_copy(&h->f[i], names[i])] = '\0';
         for (size_t k = 0; k < i; k++)
             if (strcmp(names[k], names[i]) == 0) {
                 note(&j->fail, ANKETA_ERR_INVALID, h->line, (long)i + 1,
@@ -255,13 +255,15 @@ out:
  * Returns 0 (pos left at the first unfinished record) or -1. */
 int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof)
 {
+    static const struct csv_dialect canonical = { ',', 0 };
     const char *msg;
     long eline;
     for (;;) {
-        int rc = tally_scan_record(buf, len, &j->pos, &j->line, at_eof, &j->rec, &msg, &eline);
-        if (rc == TALLY_SCAN_MORE)
+        int rc = csv_scan_record(buf, len, &j->pos, &j->line, at_eof, &canonical, &j->rec, &msg,
+                                 &eline);
+        if (rc == CSV_SCAN_MORE)
             return 0;
-        if (rc == TALLY_SCAN_ERROR) {
+        if (rc == CSV_SCAN_ERROR) {
             note(&j->fail, strcmp(msg, "out of memory") ? ANKETA_ERR_PARSE : ANKETA_ERR_NOMEM,
                  eline, 0, "malformed CSV: %s", msg);
             return -1;
@@ -277,7 +279,7 @@ int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof)
 
 void tally_job_free(struct tally_job *j)
 {
-    tally_record_free(&j->rec);
+    csv_record_free(&j->rec);
     free(j->scratch);
     free(j->q_col);
     free(j->vals);
