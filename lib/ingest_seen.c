@@ -10,6 +10,7 @@
 #include <anketa/output.h>
 
 #include "ingest_int.h"
+#include "util.h"
 
 /* Fixed seeds: the hashes are stored in seen files, so they never change. */
 uint64_t ingest_hash64(const char *s, size_t len)
@@ -39,9 +40,12 @@ static int grow(struct ingest_seen *s, size_t want)
         cap *= 2;
     if (cap <= s->cap)
         return 0;
-    struct seen_slot *slots = calloc(cap, sizeof *slots);
+    /* Not calloc: see anketa_big_alloc; zero pages copied on first write
+     * would cost a TLB flush each. */
+    struct seen_slot *slots = anketa_big_alloc(cap * sizeof *slots);
     if (slots == NULL)
         return -1;
+    memset(slots, 0, cap * sizeof *slots);
     for (size_t i = 0; i < s->cap; i++) {
         const struct seen_slot *o = &s->slots[i];
         if (o->id_lo | o->id_hi)

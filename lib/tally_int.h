@@ -49,10 +49,6 @@ struct tally_table {
 
 #define TALLY_CHUNK_BITS 15
 
-/* malloc for large arrays read at random: on huge pages when allowed.
- * Freed with free(). */
-void *tally_big_alloc(size_t size);
-
 int tally_table_init(struct tally_table *t, size_t keys, size_t nstats);
 /* The index of the group with these key ids (added, zeroed, when new), or -1. */
 int64_t tally_table_find(struct tally_table *t, const uint32_t *ids);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tally_int.h"
+#include "util.h"
 
 static int64_t answered(const struct anketa_tally *t, size_t g, size_t q)
 {
@@ -33,8 +34,8 @@ static size_t depth(const struct anketa_tally *t, size_t g)
 unsigned char *tally_suppress(struct anketa_tally *t, long min_n, int totals, const size_t *pos)
 {
     size_t n = t->table.count, nq = t->question_count;
-    unsigned char *hide = tally_big_alloc(n * nq + 1);
-    int64_t *ans = tally_big_alloc((n * nq + 1) * sizeof *ans);
+    unsigned char *hide = anketa_big_alloc(n * nq + 1);
+    int64_t *ans = anketa_big_alloc((n * nq + 1) * sizeof *ans);
     if (hide == NULL || ans == NULL) {
         free(hide);
         free(ans);

@@ -3,9 +3,9 @@
  * integers, so millions of groups fit in little memory and hash quickly. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "tally_int.h"
+#include "util.h"
 
 static uint64_t hash_bytes(const char *s, size_t len)
 {
@@ -37,25 +37,6 @@ static uint64_t hash_ids(const uint32_t *ids, size_t n)
     return h;
 }
 
-#define HUGE_PAGE (2u << 20)
-
-/* Large arrays of the group table are looked up at random: on 2 MiB pages
- * (where the kernel allows them on request) they cost a TLB miss and a page
- * fault 512 times less often. */
-void *tally_big_alloc(size_t size)
-{
-    void *p = NULL;
-    if (size < HUGE_PAGE)
-        return malloc(size);
-    size = (size + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
-    if (posix_memalign(&p, HUGE_PAGE, size) != 0)
-        return NULL;
-#ifdef MADV_HUGEPAGE
-    madvise(p, size, MADV_HUGEPAGE);
-#endif
-    return p;
-}
-
 /* Doubles an open-addressing slot array; `rehash` gives an entry's hash. */
 static int grow_slots(uint64_t **slots, size_t *mask, size_t count)
 {
@@ -66,7 +47,7 @@ static int grow_slots(uint64_t **slots, size_t *mask, size_t count)
     /* malloc and memset, not calloc: calloc'd pages are first mapped to the
      * zero page and then copied on the first write, with a TLB flush on every
      * core each time. */
-    uint64_t *ns = tally_big_alloc(ncap * sizeof *ns);
+    uint64_t *ns = anketa_big_alloc(ncap * sizeof *ns);
     if (ns == NULL)
         return -1;
     memset(ns, 0, ncap * sizeof *ns);
@@ -221,7 +202,7 @@ int64_t tally_table_find_hashed(struct tally_table *t, const uint32_t *ids, uint
         if (c == NULL)
             return -1;
         t->chunks = c;
-        c[t->chunk_count] = tally_big_alloc(t->stride << TALLY_CHUNK_BITS);
+        c[t->chunk_count] = anketa_big_alloc(t->stride << TALLY_CHUNK_BITS);
         if (c[t->chunk_count] == NULL)
             return -1;
         t->chunk_count++;

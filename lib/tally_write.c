@@ -10,6 +10,7 @@
 #include <anketa/tally.h>
 
 #include "tally_int.h"
+#include "util.h"
 
 #define AHEAD 64   /* groups fetched ahead of the one being written */
 
@@ -143,7 +144,7 @@ static size_t *sorted_groups(const struct anketa_tally *t)
 {
     size_t n = t->table.count;
     struct order_ctx c = {t, calloc(t->key_count + 1, sizeof(uint32_t *))};
-    size_t *order = tally_big_alloc((n + 1) * sizeof *order);
+    size_t *order = anketa_big_alloc((n + 1) * sizeof *order);
     int ok = c.rank != NULL && order != NULL;
     for (size_t k = 0; ok && k < t->key_count; k++) {
         const struct tally_dict *d = &t->keys[k].values;
@@ -167,8 +168,8 @@ static size_t *sorted_groups(const struct anketa_tally *t)
             kb[k]++;
         bits += kb[k];
     }
-    struct packed *pk = ok && bits <= 64 ? tally_big_alloc((n + 1) * sizeof *pk) : NULL;
-    struct packed *tmp = pk ? tally_big_alloc((n + 1) * sizeof *tmp) : NULL;
+    struct packed *pk = ok && bits <= 64 ? anketa_big_alloc((n + 1) * sizeof *pk) : NULL;
+    struct packed *tmp = pk ? anketa_big_alloc((n + 1) * sizeof *tmp) : NULL;
     if (pk && tmp) {
         for (size_t g = 0; g < n; g++) {
             const uint32_t *ids = tally_table_ids(&t->table, g);
@@ -287,7 +288,7 @@ int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *er
     long min_n = t->cfg.min_n >= 0 ? t->cfg.min_n
                : t->cfg.campaign ? t->cfg.campaign->min_group : 5;
     size_t n = t->table.count, nq = t->question_count;
-    size_t *order = sorted_groups(t), *pos = tally_big_alloc((n + 1) * sizeof *pos);
+    size_t *order = sorted_groups(t), *pos = anketa_big_alloc((n + 1) * sizeof *pos);
     unsigned char *hide = NULL;
     struct buf b = {0};
     int rc = 0;

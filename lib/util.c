@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util.h"
 
@@ -57,4 +58,22 @@ char *anketa_read_file(const char *path, size_t *len, struct anketa_error *err)
     }
     text[*len] = '\0';
     return text;
+}
+
+#define HUGE_PAGE (2u << 20)
+
+/* On 2 MiB pages a table looked up at random costs a TLB miss and a page
+ * fault 512 times less often. */
+void *anketa_big_alloc(size_t size)
+{
+    void *p = NULL;
+    if (size < HUGE_PAGE)
+        return malloc(size);
+    size = (size + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+    if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, size, MADV_HUGEPAGE);
+#endif
+    return p;
 }

@@ -15,6 +15,10 @@ static inline int anketa_reserve(void **buf, size_t *cap, size_t need, size_t si
     return need <= *cap ? 0 : anketa_reserve_grow(buf, cap, need, size);
 }
 
+/* malloc for large arrays read at random (hash tables): on 2 MiB pages
+ * where the kernel allows them on request. Freed with free(). */
+void *anketa_big_alloc(size_t size);
+
 /* strdup that returns NULL for NULL. */
 char *anketa_strdup(const char *s);
 
