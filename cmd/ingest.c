@@ -31,6 +31,7 @@ static void usage(void)
            "      --rejects FILE   write rejected records (file,line,reason,record)\n"
            "      --seen FILE      ids of earlier runs: skip them, add this run's\n"
            "      --max-rejects N  fail (exit 1, output not written) above N rejects\n"
+           "      --threads N      1, or 2 (default) for a large regular file\n"
            "      --anonymous      ids as keyed hashes, e-mails and phones in comments masked\n"
            "      --key-file FILE  the key of --anonymous (default: $ANKETA_ANON_KEY)\n"
            "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
@@ -140,7 +141,7 @@ static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
-       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_VERSION };
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_VERSION };
 
 int main(int argc, char **argv)
 {
@@ -155,6 +156,7 @@ int main(int argc, char **argv)
         {"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
         {"anonymous", no_argument, NULL, OPT_ANONYMOUS},
         {"key-file", required_argument, NULL, OPT_KEY_FILE},
+        {"threads", required_argument, NULL, OPT_THREADS},
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -184,6 +186,7 @@ int main(int argc, char **argv)
         case OPT_MAX_REJECTS: max_rejects = cli_number(optarg, 0, 2000000000L, "--max-rejects"); break;
         case OPT_ANONYMOUS: anonymous = 1; break;
         case OPT_KEY_FILE: key_path = optarg; break;
+        case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
         case 'o': output = optarg; break;
         case 'q': cli_set_quiet(1); break;
         case 'h': usage(); return cli_close_stdout();

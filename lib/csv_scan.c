@@ -100,6 +100,7 @@ int csv_scan_record(const char *buf, size_t len, size_t *pos, long *line, int at
     }
     rec->count = 0;
     rec->line = ln;
+    rec->start = (size_t)(p - buf);
     rec->unclosed = 0;
     for (;;) {
         if (p == end) {

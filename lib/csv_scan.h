@@ -18,6 +18,7 @@ struct csv_record {
     struct csv_field *f;
     size_t count, cap;
     long line;          /* 1-based line where the record starts */
+    size_t start;       /* where in the buffer it starts (after blank lines) */
     int unclosed;       /* lenient: the last field's quote never closed */
 };
 

@@ -2,10 +2,12 @@
  * non-ASCII block (BOM, else strict UTF-8, else Windows-1251), the delimiter
  * sniffed from the header line, records split by the lenient scanner of
  * csv_scan.h (a stray quote stays text, a quote left open at the end makes
- * the rest one record to reject) and handed to the mapping one by one. */
+ * the rest one record to reject) and handed to the mapping one by one. A
+ * large file is read on two threads (ingest_split.c), each over a range. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "csv_scan.h"
 #include "ingest_int.h"
@@ -63,7 +65,8 @@ static int decide_encoding(const char *p, size_t n)
 
 struct reader {
     struct anketa_ingest *in;
-    struct ingest_source src;
+    struct ingest_source *src;
+    struct ingest_range *range;
     int have_header;
     /* The record handed on: slices of the block, or of `unescaped`. */
     char **fields;
@@ -72,7 +75,9 @@ struct reader {
     size_t unescaped_cap;
 };
 
-static int hand_on(struct reader *r, const struct csv_record *rec, struct anketa_error *err)
+/* A scanned record as the mapping takes it. */
+static int to_record(struct reader *r, const struct csv_record *rec, struct ingest_record *ir,
+                     struct anketa_error *err)
 {
     if (rec->count > r->cap) {
         char **f = realloc(r->fields, rec->count * sizeof *f);
@@ -103,63 +108,89 @@ static int hand_on(struct reader *r, const struct csv_record *rec, struct anketa
             r->lengths[i] = f->len;
         }
     }
-    struct ingest_record ir = { r->fields, r->lengths, rec->count, rec->line, 0 };
+    *ir = (struct ingest_record){ r->fields, r->lengths, rec->count, rec->line, 0, -1, 0 };
+    return 0;
+}
+
+static int hand_on(struct reader *r, const struct ingest_record *ir, int unclosed,
+                   struct anketa_error *err)
+{
     if (!r->have_header) {
         r->have_header = 1;
-        return ingest_begin_file(r->in, &r->src, &ir, err);
+        int rc = ingest_begin_file(r->in, r->src, ir, err);
+        if (rc == 0 && r->range->after_header && !r->range->after_header(r->range->arg))
+            r->range->limit = -1;
+        return rc;
     }
-    if (rec->unclosed)
-        return ingest_reject_raw(r->in, &ir, "unclosed quote: the record runs to the end of "
-                                             "the file", err);
-    return ingest_take(r->in, &ir, err);
+    if (unclosed)
+        return ingest_reject_raw(r->in, ir, "unclosed quote: the record runs to the end of "
+                                            "the file", err);
+    return ingest_take(r->in, ir, err);
+}
+
+static void reader_free(struct reader *r)
+{
+    free(r->fields);
+    free(r->lengths);
+    free(r->unescaped);
 }
 
 /* The first block: refuses what is not CSV text, skips a UTF-8 BOM, sniffs
  * the delimiter. Returns where the text starts, or -1 with err set. */
-static long first_block(struct reader *r, const char *p, size_t n, int delimiter,
+static long first_block(struct ingest_source *src, const char *p, size_t n, int delimiter,
                         struct anketa_error *err)
 {
     long start = 0;
     if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0)
-        return anketa_error_at(err, ANKETA_ERR_USAGE, r->src.name, 0, 0,
+        return anketa_error_at(err, ANKETA_ERR_USAGE, src->name, 0, 0,
                                "an XLSX workbook: give it as a file, not on standard input"), -1;
     if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0))
-        return anketa_error_at(err, ANKETA_ERR_INVALID, r->src.name, 0, 0,
+        return anketa_error_at(err, ANKETA_ERR_INVALID, src->name, 0, 0,
                                "UTF-16 text: save it as UTF-8 or Windows-1251 CSV"), -1;
-    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && r->src.encoding != ANKETA_ENCODING_CP1251) {
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && src->encoding != ANKETA_ENCODING_CP1251) {
         start = 3;
-        r->src.encoding = ANKETA_ENCODING_UTF8;
+        src->encoding = ANKETA_ENCODING_UTF8;
     }
-    r->src.delimiter = delimiter ? delimiter : sniff_delimiter(p + start, n - (size_t)start);
+    src->delimiter = delimiter ? delimiter : sniff_delimiter(p + start, n - (size_t)start);
     return start;
 }
 
-int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
-                    struct anketa_error *err)
+int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *src,
+                      struct ingest_range *range, struct anketa_error *err)
 {
-    int is_stdin = path == NULL || strcmp(path, "-") == 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (fp == NULL)
-        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    struct reader r = { .in = in };
-    r.src.name = is_stdin ? "(stdin)" : path;
-    r.src.encoding = encoding;
+    struct reader r = { .in = in, .src = src, .range = range, .have_header = !range->first };
     struct csv_record rec = { 0 };
-    struct csv_dialect dialect = { ',', 1 };
+    struct csv_dialect dialect = { (char)(src->delimiter ? src->delimiter : ','), 1 };
     size_t cap = BLOCK, len = 0, pos = 0;
-    long line = 1, eline;
+    long long base = range->start;     /* the file offset of buf[0] */
+    long line = range->line, eline;
     const char *msg;
     char *buf = malloc(cap);
     int rc = buf ? 0 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    int eof = 0, first = 1;
+    int eof = 0, first = range->first;
+    range->verified = 1;
+    if (rc == 0 && range->start > 0 && fseeko(fp, (off_t)range->start, SEEK_SET) != 0)
+        rc = anketa_error_at(err, ANKETA_ERR_IO, src->name, 0, 0, "seek: %s", strerror(errno));
     while (rc == 0) {
         int got = csv_scan_record(buf, len, &pos, &line, eof, &dialect, &rec, &msg, &eline);
         if (got == CSV_SCAN_RECORD) {
-            rc = hand_on(&r, &rec, err);
+            struct ingest_record ir;
+            if (rec.unclosed && range->limit >= 0) {
+                /* Open at the cut: the cut was inside a quoted field. */
+                range->verified = 0;
+                range->stop_at = base + (long long)rec.start;
+                range->line = rec.line;
+                break;
+            }
+            rc = to_record(&r, &rec, &ir, err);
+            ir.offset = base + (long long)rec.start;
+            ir.span = pos - rec.start;
+            if (rc == 0)
+                rc = hand_on(&r, &ir, rec.unclosed, err);
             continue;
         }
         if (got == CSV_SCAN_ERROR) {
-            rc = anketa_error_at(err, ANKETA_ERR_NOMEM, r.src.name, eline, 0, "%s", msg);
+            rc = anketa_error_at(err, ANKETA_ERR_NOMEM, src->name, eline, 0, "%s", msg);
             break;
         }
         if (eof)
@@ -167,46 +198,100 @@ int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, in
         /* The unfinished record to the front, then more input after it; a
          * record longer than the buffer doubles it. */
         memmove(buf, buf + pos, len - pos);
+        base += (long long)pos;
         len -= pos;
         pos = 0;
         if (len == cap) {
             char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
             if (nb == NULL) {
-                rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "%s: out of memory", r.src.name);
+                rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "%s: out of memory", src->name);
                 break;
             }
             buf = nb;
             cap *= 2;
         }
-        size_t n = fread(buf + len, 1, cap - len, fp);
+        size_t want = cap - len;
+        if (range->limit >= 0 && base + (long long)(len + want) > range->limit)
+            want = (size_t)(range->limit - base - (long long)len);
+        size_t n = want ? fread(buf + len, 1, want, fp) : 0;
         if (n == 0) {
             if (ferror(fp))
-                rc = anketa_error_at(err, ANKETA_ERR_IO, r.src.name, 0, 0, "read error: %s",
+                rc = anketa_error_at(err, ANKETA_ERR_IO, src->name, 0, 0, "read error: %s",
                                      strerror(errno));
             eof = 1;
         }
         if (first && n > 0) {
             first = 0;
-            long start = first_block(&r, buf, n, delimiter, err);
+            long start = first_block(src, buf, n, src->delimiter, err);
             if (start < 0) {
                 rc = err->code;
                 break;
             }
             pos = (size_t)start;
-            dialect.delimiter = (char)r.src.delimiter;
+            dialect.delimiter = (char)src->delimiter;
         }
-        if (r.src.encoding == ANKETA_ENCODING_AUTO)
-            r.src.encoding = decide_encoding(buf + len, n);
+        if (src->encoding == ANKETA_ENCODING_AUTO)
+            src->encoding = decide_encoding(buf + len, n);
         len += n;
     }
     if (rc == 0 && !r.have_header)
-        rc = anketa_error_at(err, ANKETA_ERR_INVALID, r.src.name, 0, 0,
+        rc = anketa_error_at(err, ANKETA_ERR_INVALID, src->name, 0, 0,
                              "empty input: no header row");
     csv_record_free(&rec);
     free(buf);
-    free(r.fields);
-    free(r.lengths);
-    free(r.unescaped);
+    reader_free(&r);
+    return rc;
+}
+
+int ingest_reject_again(struct anketa_ingest *in, FILE *fp, struct ingest_source *src,
+                        long long offset, size_t span, long line, const char *reason,
+                        struct anketa_error *err)
+{
+    struct ingest_range none = { 0, -1, 0, line, 0, 1, NULL, NULL };
+    struct reader r = { .in = in, .src = src, .range = &none, .have_header = 1 };
+    struct csv_record rec = { 0 };
+    const struct csv_dialect dialect = { (char)src->delimiter, 1 };
+    char *buf = malloc(span + 1);
+    size_t pos = 0;
+    long ln = line, eline;
+    const char *msg;
+    int rc;
+    if (buf == NULL)
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    if (fseeko(fp, (off_t)offset, SEEK_SET) != 0 || fread(buf, 1, span, fp) != span)
+        rc = anketa_error_at(err, ANKETA_ERR_IO, src->name, line, 0, "read again: %s",
+                             strerror(errno ? errno : EIO));
+    else if (csv_scan_record(buf, span, &pos, &ln, 1, &dialect, &rec, &msg, &eline) !=
+             CSV_SCAN_RECORD)
+        rc = anketa_error_at(err, ANKETA_ERR_IO, src->name, line, 0,
+                             "the file changed while it was read");
+    else {
+        struct ingest_record ir;
+        rc = to_record(&r, &rec, &ir, err);
+        if (rc == 0)
+            rc = ingest_reject(in, &ir, reason, err);
+    }
+    csv_record_free(&rec);
+    reader_free(&r);
+    free(buf);
+    return rc;
+}
+
+int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
+                    struct anketa_error *err)
+{
+    int is_stdin = path == NULL || strcmp(path, "-") == 0;
+    struct ingest_source src = { is_stdin ? "(stdin)" : path, encoding, delimiter };
+    if (!is_stdin) {
+        int rc = ingest_split_file(in, path, &src, err);
+        if (rc <= 0)
+            return rc;
+    }
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (fp == NULL)
+        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    struct ingest_range range = { 0, -1, 0, 1, 1, 1, NULL, NULL };
+    int rc = ingest_read_range(in, fp, &src, &range, err);
     if (!is_stdin)
         fclose(fp);
     return rc;

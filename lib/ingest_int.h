@@ -171,6 +171,12 @@ struct anketa_ingest {
     size_t *row_off, *row_len, row_cap;
     const char **row_ptr;       /* row_cap of them */
     struct arena raw;           /* an output line, or a rejected record as text */
+
+    /* The second thread's half of a file (ingest_split.c): lines and rejects
+     * go to this stream in order, for the first thread to replay after its
+     * own half, when the ids seen are known. NULL: written at once. */
+    FILE *deferred;
+    int clone;                  /* shares the mapping of another; frees only its own */
 };
 
 #define OUT_FIXED 10            /* response_id .. weight, before the questions */
@@ -191,6 +197,8 @@ struct ingest_record {
     size_t count;
     long line;
     int serial_date;  /* the date cell is an XLSX number */
+    long long offset; /* CSV: where the record is in the file, and its bytes */
+    size_t span;
 };
 
 struct ingest_source {
@@ -216,6 +224,39 @@ int ingest_date_column(const struct anketa_ingest *in);
 
 int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
                     struct anketa_error *err);
+
+/* ---- two threads on a large CSV file (ingest_split.c) ---- */
+
+/* A record of the second half, deferred: its output line with the hashes
+ * the first thread checks, or its reject. */
+int ingest_defer_line(struct anketa_ingest *in, const struct ingest_record *rec, uint64_t id,
+                      uint32_t sum, int outside, const char *line, size_t len);
+int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
+                        const char *row, size_t row_len);
+/* Reads the file's records in [start, limit) with the header and encoding
+ * of `src` (ingest_csv.c); *verified is cleared when the last record runs on
+ * past limit (the cut was not a record boundary), and *stop_at is then where
+ * that record starts. */
+struct ingest_range {
+    long long start, limit, stop_at;
+    long line;                 /* line number at start */
+    int first;                 /* the file's start: BOM, delimiter, header */
+    int verified;
+    /* Called once the header is mapped; returning 0 lifts the limit. */
+    int (*after_header)(void *arg);
+    void *arg;
+};
+int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *src,
+                      struct ingest_range *range, struct anketa_error *err);
+/* Rejects the record at [offset, offset + span) of the file again, read
+ * anew (a conflict found when a deferred line is replayed). */
+int ingest_reject_again(struct anketa_ingest *in, FILE *fp, struct ingest_source *src,
+                        long long offset, size_t span, long line, const char *reason,
+                        struct anketa_error *err);
+/* The whole file on two threads when it is large and regular; 0, a
+ * negative status, or 1 when it did not split (the caller reads it alone). */
+int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_source *src,
+                      struct anketa_error *err);
 int ingest_read_xlsx(struct anketa_ingest *in, const char *path, struct anketa_error *err);
 
 #endif

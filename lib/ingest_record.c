@@ -369,6 +369,15 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     uint32_t sum = ingest_content_hash(in->row.p + in->row_off[1], in->row.len - in->row_off[1]);
     seconds[0] = kept[0];
     seconds[1] = kept[1];
+    /* The line is built whole and written at once: stdio per field costs. */
+    in->raw.len = 0;
+    for (size_t i = 0; i < nout; i++)
+        if (ingest_join_field(&in->raw, fields[i], lengths[i], ',', i > 0) != 0)
+            return -2;
+    in->raw.p[in->raw.len++] = '\n';
+    if (in->deferred)
+        return ingest_defer_line(in, rec, id_hash, sum, outside, in->raw.p, in->raw.len) == 0
+                   ? 0 : -2;
     switch (ingest_seen_check(&in->seen, id_hash, sum)) {
     case SEEN_DUPLICATE:
         in->counts.duplicates++;
@@ -381,12 +390,6 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     default:
         break;
     }
-    /* The line is built whole and written at once: stdio per field costs. */
-    in->raw.len = 0;
-    for (size_t i = 0; i < nout; i++)
-        if (ingest_join_field(&in->raw, fields[i], lengths[i], ',', i > 0) != 0)
-            return -2;
-    in->raw.p[in->raw.len++] = '\n';
     fwrite(in->raw.p, 1, in->raw.len, in->cfg.out);
     in->counts.accepted++;
     in->counts.outside_period += outside;

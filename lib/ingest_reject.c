@@ -55,39 +55,51 @@ int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, con
                   struct anketa_error *err)
 {
     in->counts.rejected++;
-    if (in->cfg.on_reject)
+    if (in->cfg.on_reject && !in->deferred)
         in->cfg.on_reject(in->cfg.ctx, in->src->name, rec->line, reason);
     FILE *fp = in->cfg.rejects;
-    if (fp == NULL)
-        return 0;
-    /* The record re-joined with its file's delimiter, as UTF-8 text. */
-    int delim = in->src->delimiter ? in->src->delimiter : ',';
-    char *utf8 = NULL;
-    size_t cap = 0;
-    in->raw.len = 0;
-    for (size_t i = 0; i < rec->count; i++) {
-        size_t len = rec->lengths[i];
-        if (anketa_reserve((void **)&utf8, &cap, 3 * len + 1, 1) != 0) {
-            free(utf8);
-            return ingest_nomem(err);
+    char *held = NULL;
+    size_t held_len = 0;
+    int mem = fp && in->deferred;   /* the row waits in the deferred stream */
+    if (mem && (fp = open_memstream(&held, &held_len)) == NULL)
+        return ingest_nomem(err);
+    if (fp) {
+        /* The record re-joined with its file's delimiter, as UTF-8 text. */
+        int delim = in->src->delimiter ? in->src->delimiter : ',';
+        char *utf8 = NULL;
+        size_t cap = 0;
+        in->raw.len = 0;
+        for (size_t i = 0; i < rec->count; i++) {
+            size_t len = rec->lengths[i];
+            long n = -1;
+            if (anketa_reserve((void **)&utf8, &cap, 3 * len + 1, 1) == 0 &&
+                in->src->encoding == ANKETA_ENCODING_CP1251)
+                n = ingest_cp1251_to_utf8(rec->fields[i], len, utf8);
+            if (utf8 && n < 0)
+                n = (long)ingest_utf8_repair(rec->fields[i], len, utf8);
+            if (utf8 == NULL || ingest_join_field(&in->raw, utf8, (size_t)n, delim, i > 0) != 0) {
+                free(utf8);
+                if (mem)
+                    fclose(fp);
+                free(held);
+                return ingest_nomem(err);
+            }
         }
-        long n = in->src->encoding == ANKETA_ENCODING_CP1251
-                     ? ingest_cp1251_to_utf8(rec->fields[i], len, utf8) : -1;
-        if (n < 0)
-            n = (long)ingest_utf8_repair(rec->fields[i], len, utf8);
-        if (ingest_join_field(&in->raw, utf8, (size_t)n, delim, i > 0) != 0) {
-            free(utf8);
-            return ingest_nomem(err);
-        }
+        free(utf8);
+        anketa_csv_write_field(fp, in->src->name, strlen(in->src->name), ',');
+        fprintf(fp, ",%ld,", rec->line);
+        anketa_csv_write_field(fp, reason, strlen(reason), ',');
+        putc(',', fp);
+        anketa_csv_write_field(fp, in->raw.p ? in->raw.p : "", in->raw.len, ',');
+        putc('\n', fp);
     }
-    free(utf8);
-    anketa_csv_write_field(fp, in->src->name, strlen(in->src->name), ',');
-    fprintf(fp, ",%ld,", rec->line);
-    anketa_csv_write_field(fp, reason, strlen(reason), ',');
-    putc(',', fp);
-    anketa_csv_write_field(fp, in->raw.p ? in->raw.p : "", in->raw.len, ',');
-    putc('\n', fp);
-    return 0;
+    if (!in->deferred)
+        return 0;
+    if (mem)
+        fclose(fp);
+    int rc = ingest_defer_reject(in, rec->line, reason, held, held_len);
+    free(held);
+    return rc == 0 ? 0 : ingest_nomem(err);
 }
 
 int ingest_reject_raw(struct anketa_ingest *in, const struct ingest_record *rec,

@@ -19,7 +19,7 @@ int ingest_read_xlsx(struct anketa_ingest *in, const char *path, struct anketa_e
     char **fields = NULL;
     size_t *lengths = NULL;
     while ((rc = xlsx_next(x, &row, err)) == 1) {
-        struct ingest_record rec = { row->fields, row->lengths, row->count, row->line, 0 };
+        struct ingest_record rec = { row->fields, row->lengths, row->count, row->line, 0, -1, 0 };
         if (!have_header) {
             have_header = 1;
             width = row->count;

@@ -35,6 +35,7 @@ struct anketa_ingest_config {
     int delimiter;             /* ',' ';' '\t', or 0: sniffed from the header */
     int tz_set;                /* tz_minutes given (--tz); else the campaign's zone */
     int tz_minutes;
+    int threads;               /* 1: one thread; else two on a large regular file */
     const unsigned char *key;  /* anonymous mode when not NULL: ids become keyed hashes */
     size_t key_len;
     FILE *out;                 /* canonical responses (the header is written once) */

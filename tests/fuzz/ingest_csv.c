@@ -1,6 +1,7 @@
 /* Fuzz target: ingest over arbitrary export bytes, with and without a
  * campaign, in each encoding mode. Whatever the bytes, every record read is
- * accepted, rejected or a duplicate, and the output has one row per accept. */
+ * accepted, rejected or a duplicate, the output has one row per accept, and
+ * two threads (made to split this small file) write what one writes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct anketa_error err;
     if (profile == NULL) {
+        setenv("ANKETA_INGEST_SPLIT_MIN", "1", 1);   /* every input splits in run 2 */
         campaign = anketa_campaign_parse(campaign_yaml, sizeof campaign_yaml - 1, "c.yaml", &err);
         profile = anketa_profile_parse(profile_yaml, sizeof profile_yaml - 1, "p.yaml", &err);
         if (campaign == NULL || profile == NULL) {
@@ -71,33 +73,43 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     close(fd);
-    char *out = NULL, *rej = NULL;
-    size_t out_len = 0, rej_len = 0;
     struct anketa_ingest_config cfg = {
         .profile = profile, .campaign = (data[0] & 1) ? campaign : NULL,
         .encoding = (data[0] >> 1) % 3, .tz_set = (data[0] >> 3) & 1, .tz_minutes = 180,
         .key = (data[0] & 16) ? (const unsigned char *)"0123456789abcdef" : NULL, .key_len = 16,
     };
-    cfg.out = open_memstream(&out, &out_len);
-    cfg.rejects = open_memstream(&rej, &rej_len);
-    fputs("file,line,reason,record\n", cfg.rejects);
-    struct anketa_ingest *in = anketa_ingest_new(&cfg, &err);
-    if (in == NULL)
+    char *out[2] = { NULL, NULL }, *rej[2] = { NULL, NULL };
+    size_t out_len[2] = { 0, 0 }, rej_len[2] = { 0, 0 };
+    int rc[2];
+    for (int run = 0; run < 2; run++) {
+        cfg.threads = run == 0 ? 1 : 2;
+        cfg.out = open_memstream(&out[run], &out_len[run]);
+        cfg.rejects = open_memstream(&rej[run], &rej_len[run]);
+        fputs("file,line,reason,record\n", cfg.rejects);
+        struct anketa_ingest *in = anketa_ingest_new(&cfg, &err);
+        if (in == NULL)
+            abort();
+        rc[run] = anketa_ingest_file(in, path, &err);
+        struct anketa_ingest_counts n;
+        anketa_ingest_get_counts(in, &n);
+        anketa_ingest_free(in);
+        fclose(cfg.out);
+        fclose(cfg.rejects);
+        if (n.read != n.accepted + n.rejected + n.duplicates)
+            abort();
+        if (rc[run] == 0 && n.accepted != count_rows(out[run], out_len[run]))
+            abort();
+        if (n.rejected != count_rows(rej[run], rej_len[run]))
+            abort();
+    }
+    if (rc[0] != rc[1] || (rc[0] == 0 && (out_len[0] != out_len[1] || rej_len[0] != rej_len[1] ||
+                                          memcmp(out[0], out[1], out_len[0]) != 0 ||
+                                          memcmp(rej[0], rej[1], rej_len[0]) != 0)))
         abort();
-    int rc = anketa_ingest_file(in, path, &err);
-    struct anketa_ingest_counts n;
-    anketa_ingest_get_counts(in, &n);
-    anketa_ingest_free(in);
-    fclose(cfg.out);
-    fclose(cfg.rejects);
-    if (n.read != n.accepted + n.rejected + n.duplicates)
-        abort();
-    if (rc == 0 && n.accepted != count_rows(out, out_len))
-        abort();
-    if (n.rejected != count_rows(rej, rej_len))
-        abort();
-    free(out);
-    free(rej);
+    for (int run = 0; run < 2; run++) {
+        free(out[run]);
+        free(rej[run]);
+    }
     unlink(path);
     return 0;
 }

@@ -1,0 +1,289 @@
+/* A large CSV file on two threads. The second thread finds a record
+ * boundary past the middle from the parity of the quotes before it (quotes
+ * come in pairs in a well-formed file) and maps the records from there to
+ * the end into a stream of its own: each output line with its id and content
+ * hashes, each reject as it will be written. The first thread maps the
+ * records up to the boundary as usual, which checks the boundary too: one
+ * inside a quoted field shows there as a quote left open, and the second
+ * thread's work is then dropped and the rest read again. Then the first
+ * thread replays the stream in order, so the ids seen, the duplicates and
+ * the conflicts come out exactly as if one thread had read the file. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ingest_int.h"
+
+#define SPLIT_MIN (16u << 20)   /* below this a second thread does not pay */
+#define BLOCK (1u << 20)
+
+enum { ENTRY_LINE = 1, ENTRY_REJECT = 2 };
+
+/* One deferred record; the line (or the reason and the reject row) follows. */
+struct entry {
+    uint8_t kind, outside;
+    uint32_t sum, a_len, b_len;
+    uint64_t id;
+    int64_t offset, line;
+    uint64_t span;
+};
+
+int ingest_defer_line(struct anketa_ingest *in, const struct ingest_record *rec, uint64_t id,
+                      uint32_t sum, int outside, const char *line, size_t len)
+{
+    struct entry e = { ENTRY_LINE, (uint8_t)outside, sum, (uint32_t)len, 0, id, rec->offset,
+                       rec->line, rec->span };
+    return fwrite(&e, sizeof e, 1, in->deferred) == 1 &&
+           fwrite(line, 1, len, in->deferred) == len ? 0 : -1;
+}
+
+int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
+                        const char *row, size_t row_len)
+{
+    size_t rlen = strlen(reason);
+    struct entry e = { ENTRY_REJECT, 0, 0, (uint32_t)rlen, (uint32_t)row_len, 0, 0, line, 0 };
+    return fwrite(&e, sizeof e, 1, in->deferred) == 1 && fwrite(reason, 1, rlen, in->deferred) == rlen &&
+           fwrite(row, 1, row_len, in->deferred) == row_len ? 0 : -1;
+}
+
+/* The first byte after the first LF outside quotes (by parity) at or after
+ * mid, and in *lines the line number there; -1 when there is none. */
+static long long find_cut(FILE *fp, long long mid, long *lines)
+{
+    char *buf = malloc(BLOCK);
+    long long at = 0, cut = -1;
+    long lf = 0;
+    int inside = 0;
+    size_t n;
+    while (buf && cut < 0 && (n = fread(buf, 1, BLOCK, fp)) > 0) {
+        size_t i = 0;
+        if (at + (long long)n <= mid) {
+            /* Before the middle only the counts matter: memchr is fast. */
+            for (const char *p = buf; (p = memchr(p, '"', (size_t)(buf + n - p))) != NULL; p++)
+                inside = !inside;
+            for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))) != NULL; p++)
+                lf++;
+            i = n;
+        }
+        for (; i < n; i++) {
+            if (buf[i] == '"')
+                inside = !inside;
+            else if (buf[i] == '\n') {
+                lf++;
+                if (!inside && at + (long long)i >= mid) {
+                    cut = at + (long long)i + 1;
+                    break;
+                }
+            }
+        }
+        at += (long long)n;
+    }
+    free(buf);
+    *lines = lf + 1;
+    return cut;
+}
+
+struct worker {
+    struct anketa_ingest clone;
+    FILE *fp;
+    struct ingest_source src;
+    struct ingest_range range;
+    struct anketa_error err;
+    int rc, started;
+    pthread_t thread;
+    /* what the first thread knows when its header is read */
+    struct anketa_ingest *in;
+    struct ingest_source *main_src;
+    const char *path;
+};
+
+static void *work(void *arg)
+{
+    struct worker *w = arg;
+    w->rc = ingest_read_range(&w->clone, w->fp, &w->src, &w->range, &w->err);
+    return NULL;
+}
+
+/* A second ingest over the first's mapping, with scratch, memos and counts
+ * of its own. */
+static int make_clone(struct anketa_ingest *c, const struct anketa_ingest *in, FILE *deferred)
+{
+    *c = *in;
+    c->clone = 1;
+    c->deferred = deferred;
+    c->cfg.on_reject = NULL;
+    memset(&c->counts, 0, sizeof c->counts);
+    memset(&c->seen, 0, sizeof c->seen);
+    memset(&c->text, 0, sizeof c->text);
+    memset(&c->row, 0, sizeof c->row);
+    memset(&c->raw, 0, sizeof c->raw);
+    c->text_off = c->text_len = c->row_off = c->row_len = NULL;
+    c->text_cap = c->row_cap = 0;
+    c->row_ptr = NULL;
+    c->questions = malloc((in->question_count + 1) * sizeof *c->questions);
+    if (c->questions == NULL)
+        return -1;
+    memcpy(c->questions, in->questions, in->question_count * sizeof *c->questions);
+    for (size_t q = 0; q < in->question_count; q++) {
+        memset(c->questions[q].memo_text, 0, sizeof c->questions[q].memo_text);
+        c->questions[q].memo_next = 0;
+    }
+    return 0;
+}
+
+static void free_clone(struct anketa_ingest *c)
+{
+    for (size_t q = 0; q < c->question_count; q++)
+        for (int k = 0; k < MEMO; k++)
+            free(c->questions[q].memo_text[k]);
+    free(c->questions);
+    free(c->text.p);
+    free(c->text_off);
+    free(c->text_len);
+    free(c->row.p);
+    free(c->row_off);
+    free(c->row_len);
+    free(c->row_ptr);
+    free(c->raw.p);
+}
+
+/* Called by the first thread once the header is mapped: starts the second,
+ * or says (0) that the file is read alone after all. */
+static int start_worker(void *arg)
+{
+    struct worker *w = arg;
+    if (w->main_src->encoding == ANKETA_ENCODING_AUTO)
+        return 0;   /* all ASCII so far: the second half could decide otherwise */
+    FILE *deferred = tmpfile();
+    if (deferred == NULL || (w->fp = fopen(w->path, "rb")) == NULL ||
+        make_clone(&w->clone, w->in, deferred) != 0) {
+        if (deferred)
+            fclose(deferred);
+        if (w->fp)
+            fclose(w->fp);
+        w->fp = NULL;
+        return 0;
+    }
+    w->src = *w->main_src;
+    if (pthread_create(&w->thread, NULL, work, w) != 0) {
+        free_clone(&w->clone);
+        fclose(deferred);
+        fclose(w->fp);
+        w->fp = NULL;
+        return 0;
+    }
+    w->started = 1;
+    return 1;
+}
+
+/* The second half's stream, in order, as if the first thread read it. */
+static int replay(struct anketa_ingest *in, struct worker *w, FILE *fp, struct ingest_source *src,
+                  struct anketa_error *err)
+{
+    FILE *s = w->clone.deferred;
+    struct entry e;
+    char *buf = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    rewind(s);
+    while (rc == 0 && fread(&e, sizeof e, 1, s) == 1) {
+        size_t need = (size_t)e.a_len + e.b_len + 1;
+        if (need > cap) {
+            char *nb = realloc(buf, need);
+            if (nb == NULL) {
+                rc = ingest_nomem(err);
+                break;
+            }
+            buf = nb;
+            cap = need;
+        }
+        if (fread(buf, 1, need - 1, s) != need - 1) {
+            rc = anketa_error_set(err, ANKETA_ERR_IO, "the second thread's temporary file "
+                                                      "could not be read back");
+            break;
+        }
+        buf[need - 1] = '\0';
+        if (e.kind == ENTRY_REJECT) {
+            char reason[INGEST_WHY + 64];
+            snprintf(reason, sizeof reason, "%.*s", (int)e.a_len, buf);
+            if (in->cfg.on_reject)
+                in->cfg.on_reject(in->cfg.ctx, src->name, (long)e.line, reason);
+            if (in->cfg.rejects)
+                fwrite(buf + e.a_len, 1, e.b_len, in->cfg.rejects);
+            continue;
+        }
+        switch (ingest_seen_check(&in->seen, e.id, e.sum)) {
+        case SEEN_NEW:
+            fwrite(buf, 1, e.a_len, in->cfg.out);
+            in->counts.accepted++;
+            in->counts.outside_period += e.outside;
+            break;
+        case SEEN_DUPLICATE:
+            in->counts.duplicates++;
+            break;
+        case SEEN_CONFLICT: {
+            char why[INGEST_WHY];
+            char *comma = strchr(buf, ',');
+            snprintf(why, sizeof why, "id %.*s was seen before with different answers",
+                     comma ? (int)(comma - buf) : 100, buf);
+            rc = ingest_reject_again(in, fp, src, e.offset, (size_t)e.span, (long)e.line, why, err);
+            break;
+        }
+        default:
+            rc = ingest_nomem(err);
+        }
+    }
+    free(buf);
+    return rc;
+}
+
+int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_source *src,
+                      struct anketa_error *err)
+{
+    struct stat st;
+    const char *min_env = getenv("ANKETA_INGEST_SPLIT_MIN");   /* tests split small files */
+    long long split_min = min_env ? atoll(min_env) : SPLIT_MIN;
+    if (in->cfg.threads == 1 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+        st.st_size < split_min || in->deferred)
+        return 1;
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL)
+        return 1;   /* the caller says why */
+    struct worker w = { .in = in, .main_src = src, .path = path };
+    long long cut = find_cut(fp, st.st_size / 2, &w.range.line);
+    if (cut <= 0 || cut >= st.st_size) {
+        fclose(fp);
+        return 1;
+    }
+    w.range.start = cut;
+    w.range.limit = -1;
+    rewind(fp);
+    struct ingest_range range = { 0, cut, 0, 1, 1, 1, start_worker, &w };
+    int rc = ingest_read_range(in, fp, src, &range, err);
+    if (w.started) {
+        pthread_join(w.thread, NULL);
+        if (rc == 0 && range.verified && range.limit >= 0) {
+            rc = replay(in, &w, fp, src, err);
+            in->counts.read += w.clone.counts.read;
+            in->counts.rejected += w.clone.counts.rejected;
+            in->counts.emails_masked += w.clone.counts.emails_masked;
+            in->counts.phones_masked += w.clone.counts.phones_masked;
+            if (rc == 0 && w.rc != 0) {
+                *err = w.err;
+                rc = w.rc;
+            }
+        }
+        free_clone(&w.clone);
+        fclose(w.clone.deferred);
+        fclose(w.fp);
+    }
+    if (rc == 0 && !range.verified) {
+        /* The cut fell inside a quoted field: the rest is read here. */
+        struct ingest_range rest = { range.stop_at, -1, 0, range.line, 0, 1, NULL, NULL };
+        rc = ingest_read_range(in, fp, src, &rest, err);
+    }
+    fclose(fp);
+    return rc;
+}
