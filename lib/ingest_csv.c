@@ -13,7 +13,7 @@
 #include "ingest_int.h"
 #include "util.h"
 
-#define BLOCK (1 << 20)
+#define BLOCK INGEST_BLOCK
 
 /* The delimiter that the header line (outside quotes) has most of. */
 static int sniff_delimiter(const char *p, size_t n)
@@ -44,7 +44,7 @@ static int sniff_delimiter(const char *p, size_t n)
 
 /* AUTO until a block with a non-ASCII byte: then UTF-8 if that block is
  * well-formed UTF-8 (a sequence cut by the block's end allowed), else 1251. */
-static int decide_encoding(const char *p, size_t n)
+int ingest_decide_encoding(const char *p, size_t n)
 {
     size_t i = 0;
     while (i < n && (unsigned char)p[i] < 0x80)
@@ -158,7 +158,7 @@ static long first_block(struct ingest_source *src, const char *p, size_t n, int 
 int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *src,
                       struct ingest_range *range, struct anketa_error *err)
 {
-    struct reader r = { .in = in, .src = src, .range = range, .have_header = !range->first };
+    struct reader r = { .in = in, .src = src, .range = range, .have_header = !range->need_header };
     struct csv_record rec = { 0 };
     struct csv_dialect dialect = { (char)(src->delimiter ? src->delimiter : ','), 1 };
     size_t cap = BLOCK, len = 0, pos = 0;
@@ -169,7 +169,9 @@ int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *
     int rc = buf ? 0 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     int eof = 0, first = range->first;
     range->verified = 1;
-    if (rc == 0 && range->start > 0 && fseeko(fp, (off_t)range->start, SEEK_SET) != 0)
+    /* Standard input is only ever read from its start, without a seek. */
+    if (rc == 0 && (range->start > 0 || !range->first) &&
+        fseeko(fp, (off_t)range->start, SEEK_SET) != 0)
         rc = anketa_error_at(err, ANKETA_ERR_IO, src->name, 0, 0, "seek: %s", strerror(errno));
     while (rc == 0) {
         int got = csv_scan_record(buf, len, &pos, &line, eof, &dialect, &rec, &msg, &eline);
@@ -231,10 +233,11 @@ int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *
             dialect.delimiter = (char)src->delimiter;
         }
         if (src->encoding == ANKETA_ENCODING_AUTO)
-            src->encoding = decide_encoding(buf + len, n);
+            src->encoding = ingest_decide_encoding(buf + len, n);
         len += n;
     }
-    if (rc == 0 && !r.have_header)
+    range->need_header = !r.have_header;
+    if (rc == 0 && range->verified && !r.have_header)
         rc = anketa_error_at(err, ANKETA_ERR_INVALID, src->name, 0, 0,
                              "empty input: no header row");
     csv_record_free(&rec);
@@ -247,7 +250,7 @@ int ingest_reject_again(struct anketa_ingest *in, FILE *fp, struct ingest_source
                         long long offset, size_t span, long line, const char *reason,
                         struct anketa_error *err)
 {
-    struct ingest_range none = { 0, -1, 0, line, 0, 1, NULL, NULL };
+    struct ingest_range none = { 0, -1, 0, line, 0, 0, 1, NULL, NULL };
     struct reader r = { .in = in, .src = src, .range = &none, .have_header = 1 };
     struct csv_record rec = { 0 };
     const struct csv_dialect dialect = { (char)src->delimiter, 1 };
@@ -290,7 +293,7 @@ int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, in
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    struct ingest_range range = { 0, -1, 0, 1, 1, 1, NULL, NULL };
+    struct ingest_range range = { 0, -1, 0, 1, 1, 1, 1, NULL, NULL };
     int rc = ingest_read_range(in, fp, &src, &range, err);
     if (!is_stdin)
         fclose(fp);

@@ -224,6 +224,10 @@ int ingest_date_column(const struct anketa_ingest *in);
 
 int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
                     struct anketa_error *err);
+/* The encoding a block tells: AUTO while all ASCII, else UTF-8 when well
+ * formed (a sequence cut by the block's end allowed), else Windows-1251. */
+int ingest_decide_encoding(const char *p, size_t n);
+enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends on */
 
 /* ---- two threads on a large CSV file (ingest_split.c) ---- */
 
@@ -240,7 +244,8 @@ int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
 struct ingest_range {
     long long start, limit, stop_at;
     long line;                 /* line number at start */
-    int first;                 /* the file's start: BOM, delimiter, header */
+    int first;                 /* the file's start: BOM, delimiter */
+    int need_header;           /* the header is still to come (cleared once read) */
     int verified;
     /* Called once the header is mapped; returning 0 lifts the limit. */
     int (*after_header)(void *arg);

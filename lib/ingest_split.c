@@ -17,7 +17,7 @@
 #include "ingest_int.h"
 
 #define SPLIT_MIN (16u << 20)   /* below this a second thread does not pay */
-#define BLOCK (1u << 20)
+#define BLOCK INGEST_BLOCK
 
 enum { ENTRY_LINE = 1, ENTRY_REJECT = 2 };
 
@@ -154,8 +154,6 @@ static void free_clone(struct anketa_ingest *c)
 static int start_worker(void *arg)
 {
     struct worker *w = arg;
-    if (w->main_src->encoding == ANKETA_ENCODING_AUTO)
-        return 0;   /* all ASCII so far: the second half could decide otherwise */
     FILE *deferred = tmpfile();
     if (deferred == NULL || (w->fp = fopen(w->path, "rb")) == NULL ||
         make_clone(&w->clone, w->in, deferred) != 0) {
@@ -257,10 +255,25 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
         fclose(fp);
         return 1;
     }
+    /* Both halves need the encoding: decide it as one thread would, from the
+     * first block; all ASCII there leaves it open, and the file unsplit. */
+    if (src->encoding == ANKETA_ENCODING_AUTO) {
+        char *head = malloc(BLOCK);
+        size_t n = head ? (rewind(fp), fread(head, 1, BLOCK, fp)) : 0;
+        if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+            src->encoding = ANKETA_ENCODING_UTF8;
+        else if (n > 0)
+            src->encoding = ingest_decide_encoding(head, n);
+        free(head);
+        if (src->encoding == ANKETA_ENCODING_AUTO) {
+            fclose(fp);
+            return 1;
+        }
+    }
     w.range.start = cut;
     w.range.limit = -1;
     rewind(fp);
-    struct ingest_range range = { 0, cut, 0, 1, 1, 1, start_worker, &w };
+    struct ingest_range range = { 0, cut, 0, 1, 1, 1, 1, start_worker, &w };
     int rc = ingest_read_range(in, fp, src, &range, err);
     if (w.started) {
         pthread_join(w.thread, NULL);
@@ -281,7 +294,8 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
     }
     if (rc == 0 && !range.verified) {
         /* The cut fell inside a quoted field: the rest is read here. */
-        struct ingest_range rest = { range.stop_at, -1, 0, range.line, 0, 1, NULL, NULL };
+        struct ingest_range rest = { range.stop_at, -1, 0, range.line, 0, range.need_header, 1,
+                                     NULL, NULL };
         rc = ingest_read_range(in, fp, src, &rest, err);
     }
     fclose(fp);
