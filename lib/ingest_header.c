@@ -90,9 +90,9 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
             rc = ingest_nomem(err);
             break;
         }
-        if (src->encoding == ANKETA_ENCODING_CP1251)
-            ingest_cp1251_to_utf8(h->fields[i], len, raw[i]);
-        else
+        /* A header is read whatever its bytes: what does not decode shows as U+FFFD. */
+        if (src->encoding != ANKETA_ENCODING_CP1251 ||
+            ingest_cp1251_to_utf8(h->fields[i], len, raw[i]) < 0)
             ingest_utf8_repair(h->fields[i], len, raw[i]);
         ingest_fold(raw[i], strlen(raw[i]), folded[i]);
         longest = strlen(raw[i]) > longest ? strlen(raw[i]) : longest;

@@ -196,8 +196,10 @@ long ingest_cp1251_to_utf8(const char *str, size_t len, char *out)
             continue;
         }
         unsigned u = cp1251[c - 0x80];
-        if (u == 0)
+        if (u == 0) {
+            out[n] = '\0';
             return -1;
+        }
         if (u < 0x800) {
             out[n++] = (char)(0xC0 | (u >> 6));
             out[n++] = (char)(0x80 | (u & 0x3F));
