@@ -10,9 +10,11 @@
  * the conflicts come out exactly as if one thread had read the file. */
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ingest_int.h"
 
@@ -151,10 +153,26 @@ static void free_clone(struct anketa_ingest *c)
 
 /* Called by the first thread once the header is mapped: starts the second,
  * or says (0) that the file is read alone after all. */
+/* An unnamed temporary file in $TMPDIR (tmpfile() would ignore it). */
+static FILE *temporary(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/anketa-ingest-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *fp = fdopen(fd, "w+b");
+    if (fp == NULL)
+        close(fd);
+    return fp;
+}
+
 static int start_worker(void *arg)
 {
     struct worker *w = arg;
-    FILE *deferred = tmpfile();
+    FILE *deferred = temporary();
     if (deferred == NULL || (w->fp = fopen(w->path, "rb")) == NULL ||
         make_clone(&w->clone, w->in, deferred) != 0) {
         if (deferred)
@@ -165,6 +183,7 @@ static int start_worker(void *arg)
         return 0;
     }
     w->src = *w->main_src;
+    w->clone.src = &w->src;
     if (pthread_create(&w->thread, NULL, work, w) != 0) {
         free_clone(&w->clone);
         fclose(deferred);
