@@ -127,7 +127,8 @@ static int make_clone(struct anketa_ingest *c, const struct anketa_ingest *in, F
     c->questions = malloc((in->question_count + 1) * sizeof *c->questions);
     if (c->questions == NULL)
         return -1;
-    memcpy(c->questions, in->questions, in->question_count * sizeof *c->questions);
+    if (in->question_count)
+        memcpy(c->questions, in->questions, in->question_count * sizeof *c->questions);
     for (size_t q = 0; q < in->question_count; q++) {
         memset(c->questions[q].memo_text, 0, sizeof c->questions[q].memo_text);
         c->questions[q].memo_next = 0;
