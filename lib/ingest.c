@@ -98,20 +98,15 @@ struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_config *cfg,
     return in;
 }
 
-void anketa_ingest_free(struct anketa_ingest *in)
+void ingest_free_own(struct anketa_ingest *in)
 {
-    if (in == NULL)
-        return;
     for (size_t i = 0; i < in->question_count; i++) {
-        free(in->questions[i].name);
+        if (!in->clone)
+            free(in->questions[i].name);
         for (int k = 0; k < MEMO; k++)
             free(in->questions[i].memo_text[k]);
     }
     free(in->questions);
-    for (int f = 0; f < FIELD_COUNT; f++)
-        free(in->columns[f]);
-    anketa_strmap_free(&in->item_names);
-    free(in->item_ambiguous);
     free(in->text.p);
     free(in->text_off);
     free(in->text_len);
@@ -120,6 +115,17 @@ void anketa_ingest_free(struct anketa_ingest *in)
     free(in->row_len);
     free(in->row_ptr);
     free(in->raw.p);
+}
+
+void anketa_ingest_free(struct anketa_ingest *in)
+{
+    if (in == NULL)
+        return;
+    ingest_free_own(in);
+    for (int f = 0; f < FIELD_COUNT; f++)
+        free(in->columns[f]);
+    anketa_strmap_free(&in->item_names);
+    free(in->item_ambiguous);
     ingest_seen_free(&in->seen);
     free(in);
 }

@@ -186,6 +186,9 @@ int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off);
 /* Appends a field (after `delim` when `separator`) quoted as CSV needs. */
 int ingest_join_field(struct arena *a, const char *p, size_t len, int delim, int separator);
 int ingest_nomem(struct anketa_error *err);
+/* Frees what this ingest owns (its scratch and memos; a clone leaves the
+ * mapping it shares), not the struct itself. */
+void ingest_free_own(struct anketa_ingest *in);
 /* A question of the output, "q.<id>" with its scale (lo > hi: any number). */
 int ingest_add_question(struct anketa_ingest *in, const char *name, int lo, int hi);
 

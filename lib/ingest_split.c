@@ -136,24 +136,6 @@ static int make_clone(struct anketa_ingest *c, const struct anketa_ingest *in, F
     return 0;
 }
 
-static void free_clone(struct anketa_ingest *c)
-{
-    for (size_t q = 0; q < c->question_count; q++)
-        for (int k = 0; k < MEMO; k++)
-            free(c->questions[q].memo_text[k]);
-    free(c->questions);
-    free(c->text.p);
-    free(c->text_off);
-    free(c->text_len);
-    free(c->row.p);
-    free(c->row_off);
-    free(c->row_len);
-    free(c->row_ptr);
-    free(c->raw.p);
-}
-
-/* Called by the first thread once the header is mapped: starts the second,
- * or says (0) that the file is read alone after all. */
 /* An unnamed temporary file in $TMPDIR (tmpfile() would ignore it). */
 static FILE *temporary(void)
 {
@@ -170,6 +152,8 @@ static FILE *temporary(void)
     return fp;
 }
 
+/* Called by the first thread once the header is mapped: starts the second,
+ * or says (0) that the file is read alone after all. */
 static int start_worker(void *arg)
 {
     struct worker *w = arg;
@@ -186,7 +170,7 @@ static int start_worker(void *arg)
     w->src = *w->main_src;
     w->clone.src = &w->src;
     if (pthread_create(&w->thread, NULL, work, w) != 0) {
-        free_clone(&w->clone);
+        ingest_free_own(&w->clone);
         fclose(deferred);
         fclose(w->fp);
         w->fp = NULL;
@@ -308,7 +292,7 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
                 rc = w.rc;
             }
         }
-        free_clone(&w.clone);
+        ingest_free_own(&w.clone);
         fclose(w.clone.deferred);
         fclose(w.fp);
     }
