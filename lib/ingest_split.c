@@ -35,8 +35,16 @@ struct entry {
 int ingest_defer_line(struct anketa_ingest *in, const struct ingest_record *rec, uint64_t id,
                       uint32_t sum, int outside, const char *line, size_t len)
 {
-    struct entry e = { ENTRY_LINE, (uint8_t)outside, sum, (uint32_t)len, 0, id, rec->offset,
-                       rec->line, rec->span };
+    struct entry e;
+    memset(&e, 0, sizeof e);   /* the padding too: it is written to the file */
+    e.kind = ENTRY_LINE;
+    e.outside = (uint8_t)outside;
+    e.sum = sum;
+    e.a_len = (uint32_t)len;
+    e.id = id;
+    e.offset = rec->offset;
+    e.line = rec->line;
+    e.span = rec->span;
     return fwrite(&e, sizeof e, 1, in->deferred) == 1 &&
            fwrite(line, 1, len, in->deferred) == len ? 0 : -1;
 }
@@ -45,7 +53,12 @@ int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
                         const char *row, size_t row_len)
 {
     size_t rlen = strlen(reason);
-    struct entry e = { ENTRY_REJECT, 0, 0, (uint32_t)rlen, (uint32_t)row_len, 0, 0, line, 0 };
+    struct entry e;
+    memset(&e, 0, sizeof e);
+    e.kind = ENTRY_REJECT;
+    e.a_len = (uint32_t)rlen;
+    e.b_len = (uint32_t)row_len;
+    e.line = line;
     return fwrite(&e, sizeof e, 1, in->deferred) == 1 && fwrite(reason, 1, rlen, in->deferred) == rlen &&
            fwrite(row, 1, row_len, in->deferred) == row_len ? 0 : -1;
 }
