@@ -206,65 +206,51 @@ int main(int argc, char **argv)
     struct anketa_error err;
     struct anketa_campaign *campaign = NULL;
     struct anketa_profile *profile = NULL;
+    struct anketa_output *out = NULL, *rej = NULL;
+    struct anketa_ingest *in = NULL;
+    struct reject_log log = { 0 };
     char *key = NULL;
-    if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL) {
-        cli_report(&err);
-        print_summary(NULL);
-        return CLI_EXIT_FAILURE;
-    }
+    FILE *held = NULL;
+    int status = CLI_EXIT_FAILURE, opened = 0;   /* opened: past loading, outputs tried */
+    if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL)
+        goto report;
     if ((profile = anketa_profile_load(profile_name, &err)) == NULL) {
         if (err.code == ANKETA_ERR_USAGE)
             cli_usage_error("%s", err.message);
-        cli_report(&err);
-        anketa_campaign_free(campaign);
-        print_summary(NULL);
-        return CLI_EXIT_FAILURE;
+        goto report;
     }
     if (anonymous) {
         if ((key = read_key(key_path, &cfg.key_len)) == NULL) {
             cli_error("%s: cannot read the key: %s", key_path, strerror(errno));
-            anketa_profile_free(profile);
-            anketa_campaign_free(campaign);
-            print_summary(NULL);
-            return CLI_EXIT_FAILURE;
+            goto done;
         }
         cfg.key = (const unsigned char *)key;
     }
-
-    struct reject_log log = { 0 };
     /* Standard output cannot be taken back: with --max-rejects the rows wait
      * in a temporary file until the rejects are counted. */
-    FILE *held = NULL;
     if (strcmp(output, "-") == 0 && max_rejects >= 0 && (held = tmpfile()) == NULL) {
         cli_error("cannot create a temporary file: %s", strerror(errno));
-        return CLI_EXIT_FAILURE;
+        goto done;
     }
-    struct anketa_output *out = anketa_output_open(output, &err), *rej = NULL;
-    if (out && rejects_path)
-        rej = anketa_output_open(rejects_path, &err);
-    struct anketa_ingest *in = NULL;
-    int status = CLI_EXIT_OK;
-    if (out == NULL || (rejects_path && rej == NULL)) {
-        cli_report(&err);
-        status = CLI_EXIT_FAILURE;
-    } else {
-        static char buffer[1 << 20];   /* output in large writes */
-        setvbuf(anketa_output_stream(out), buffer, _IOFBF, sizeof buffer);
-        cfg.profile = profile;
-        cfg.campaign = campaign;
-        cfg.out = held ? held : anketa_output_stream(out);
-        cfg.rejects = rej ? anketa_output_stream(rej) : NULL;
-        cfg.on_reject = on_reject;
-        cfg.on_warning = on_warning;
-        cfg.ctx = &log;
-        if (rej)
-            fputs("file,line,reason,record\n", cfg.rejects);
-        if ((in = anketa_ingest_new(&cfg, &err)) == NULL ||
-            (seen_path && anketa_ingest_load_seen(in, seen_path, &err) != 0)) {
-            cli_report(&err);
-            status = CLI_EXIT_FAILURE;
-        }
-    }
+    opened = 1;
+    if ((out = anketa_output_open(output, &err)) == NULL ||
+        (rejects_path && (rej = anketa_output_open(rejects_path, &err)) == NULL))
+        goto report;
+    static char buffer[1 << 20];   /* output in large writes */
+    setvbuf(anketa_output_stream(out), buffer, _IOFBF, sizeof buffer);
+    cfg.profile = profile;
+    cfg.campaign = campaign;
+    cfg.out = held ? held : anketa_output_stream(out);
+    cfg.rejects = rej ? anketa_output_stream(rej) : NULL;
+    cfg.on_reject = on_reject;
+    cfg.on_warning = on_warning;
+    cfg.ctx = &log;
+    if (rej)
+        fputs("file,line,reason,record\n", cfg.rejects);
+    if ((in = anketa_ingest_new(&cfg, &err)) == NULL ||
+        (seen_path && anketa_ingest_load_seen(in, seen_path, &err) != 0))
+        goto report;
+    status = CLI_EXIT_OK;
     for (int i = optind; status == CLI_EXIT_OK && (i < argc || i == optind); i++) {
         if (anketa_ingest_file(in, i < argc ? argv[i] : "-", &err) != 0) {
             cli_report(&err);
@@ -273,7 +259,10 @@ int main(int argc, char **argv)
         if (i + 1 >= argc)
             break;
     }
-
+    goto done;
+report:
+    cli_report(&err);
+done:;
     struct anketa_ingest_counts n = { 0 };
     if (in)
         anketa_ingest_get_counts(in, &n);
@@ -311,14 +300,14 @@ int main(int argc, char **argv)
     if (log.shown > SHOWN_REJECTS)
         cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
                  rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");
-    if (anonymous)
+    if (anonymous && opened)
         fprintf(stderr, "ingest: masked %llu e-mail addresses and %llu phone numbers; "
                         "left out %llu identifying columns\n",
                 n.emails_masked, n.phones_masked, n.columns_dropped);
     if (too_many)
         cli_error("%llu rejects, more than --max-rejects %ld: the output is not written%s",
                   n.rejected, max_rejects, rejects_path ? ", the rejects are" : "");
-    else if (status != CLI_EXIT_OK)
+    else if (status != CLI_EXIT_OK && opened)
         cli_error("nothing written: fix the input and run again");
 
     anketa_ingest_free(in);

@@ -63,6 +63,16 @@ int ingest_decide_encoding(const char *p, size_t n)
     return ingest_utf8_valid(p, end) ? ANKETA_ENCODING_UTF8 : ANKETA_ENCODING_CP1251;
 }
 
+static int has_bom(const char *p, size_t n)
+{
+    return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0;
+}
+
+int ingest_first_block_encoding(const char *p, size_t n)
+{
+    return has_bom(p, n) ? ANKETA_ENCODING_UTF8 : ingest_decide_encoding(p, n);
+}
+
 struct reader {
     struct anketa_ingest *in;
     struct ingest_source *src;
@@ -141,13 +151,17 @@ static long first_block(struct ingest_source *src, const char *p, size_t n, int 
                         struct anketa_error *err)
 {
     long start = 0;
-    if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0)
-        return anketa_error_at(err, ANKETA_ERR_USAGE, src->name, 0, 0,
-                               "an XLSX workbook: give it as a file, not on standard input"), -1;
-    if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0))
-        return anketa_error_at(err, ANKETA_ERR_INVALID, src->name, 0, 0,
-                               "UTF-16 text: save it as UTF-8 or Windows-1251 CSV"), -1;
-    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && src->encoding != ANKETA_ENCODING_CP1251) {
+    if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) {
+        anketa_error_at(err, ANKETA_ERR_USAGE, src->name, 0, 0,
+                        "an XLSX workbook: give it as a file, not on standard input");
+        return -1;
+    }
+    if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0)) {
+        anketa_error_at(err, ANKETA_ERR_INVALID, src->name, 0, 0,
+                        "UTF-16 text: save it as UTF-8 or Windows-1251 CSV");
+        return -1;
+    }
+    if (has_bom(p, n) && src->encoding != ANKETA_ENCODING_CP1251) {
         start = 3;
         src->encoding = ANKETA_ENCODING_UTF8;
     }
@@ -250,7 +264,7 @@ int ingest_reject_again(struct anketa_ingest *in, FILE *fp, struct ingest_source
                         long long offset, size_t span, long line, const char *reason,
                         struct anketa_error *err)
 {
-    struct ingest_range none = { 0, -1, 0, line, 0, 0, 1, NULL, NULL };
+    struct ingest_range none = { .limit = -1, .line = line };
     struct reader r = { .in = in, .src = src, .range = &none, .have_header = 1 };
     struct csv_record rec = { 0 };
     const struct csv_dialect dialect = { (char)src->delimiter, 1 };
@@ -293,7 +307,7 @@ int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, in
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    struct ingest_range range = { 0, -1, 0, 1, 1, 1, 1, NULL, NULL };
+    struct ingest_range range = { .limit = -1, .line = 1, .first = 1, .need_header = 1 };
     int rc = ingest_read_range(in, fp, &src, &range, err);
     if (!is_stdin)
         fclose(fp);

@@ -219,7 +219,11 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
  * status stops the run (out of memory, a local time with no zone). */
 int ingest_take(struct anketa_ingest *in, const struct ingest_record *rec,
                 struct anketa_error *err);
-/* A record the reader could not split (unclosed quote, NUL byte): a reject. */
+/* A finished output line against the ids seen: written (SEEN_NEW), counted
+ * as a duplicate, or a conflict with `why` set for the reject; SEEN_NOMEM. */
+int ingest_commit_line(struct anketa_ingest *in, uint64_t id, uint32_t sum, int outside,
+                       const char *line, size_t len, char *why);
+/* A record the reader could not close (a quote open at the end): a reject. */
 int ingest_reject_raw(struct anketa_ingest *in, const struct ingest_record *rec,
                       const char *reason, struct anketa_error *err);
 /* Which column (or -1) the date is read from, for the XLSX reader. */
@@ -230,6 +234,8 @@ int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, in
 /* The encoding a block tells: AUTO while all ASCII, else UTF-8 when well
  * formed (a sequence cut by the block's end allowed), else Windows-1251. */
 int ingest_decide_encoding(const char *p, size_t n);
+/* The encoding a file's first block tells: its BOM, else its bytes. */
+int ingest_first_block_encoding(const char *p, size_t n);
 enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends on */
 
 /* ---- two threads on a large CSV file (ingest_split.c) ---- */
@@ -240,10 +246,10 @@ int ingest_defer_line(struct anketa_ingest *in, const struct ingest_record *rec,
                       uint32_t sum, int outside, const char *line, size_t len);
 int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
                         const char *row, size_t row_len);
-/* Reads the file's records in [start, limit) with the header and encoding
- * of `src` (ingest_csv.c); *verified is cleared when the last record runs on
- * past limit (the cut was not a record boundary), and *stop_at is then where
- * that record starts. */
+/* Reads the file's records in [start, limit) (limit -1: to the end) with
+ * the header and encoding of `src` (ingest_csv.c). `verified` is cleared when
+ * the last record runs on past limit (the cut was not a record boundary);
+ * `stop_at` and `line` then say where that record starts. */
 struct ingest_range {
     long long start, limit, stop_at;
     long line;                 /* line number at start */

@@ -8,6 +8,10 @@
 #include "ingest_int.h"
 #include "util.h"
 
+/* What take() did: the record went out (or was a duplicate), is to be
+ * rejected with `why`, or the run stops. */
+enum { TAKE_OK = 0, TAKE_REJECT = -1, TAKE_NOMEM = -2, TAKE_STOP = -3 };
+
 static int reserve_fields(size_t **off, size_t **len, size_t *cap, size_t need)
 {
     if (need <= *cap)
@@ -27,7 +31,7 @@ static int reserve_fields(size_t **off, size_t **len, size_t *cap, size_t need)
 static int decode_fields(struct anketa_ingest *in, const struct ingest_record *rec, char *why)
 {
     if (reserve_fields(&in->text_off, &in->text_len, &in->text_cap, rec->count) != 0)
-        return -2;
+        return TAKE_NOMEM;
     in->text.len = 0;
     for (size_t i = 0; i < rec->count; i++) {
         const char *f = rec->fields[i];
@@ -37,24 +41,24 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
             seen |= (f[k] == '\0') | (f[k] == '\r') << 1;
         if (seen & 1) {
             snprintf(why, INGEST_WHY, "a NUL byte in field %zu", i + 1);
-            return -1;
+            return TAKE_REJECT;
         }
         if (anketa_reserve((void **)&in->text.p, &in->text.cap, in->text.len + 3 * len + 1, 1) != 0)
-            return -2;
+            return TAKE_NOMEM;
         char *dst = in->text.p + in->text.len;
         if (in->src->encoding == ANKETA_ENCODING_CP1251) {
             long n = ingest_cp1251_to_utf8(f, len, dst);
             if (n < 0) {
                 snprintf(why, INGEST_WHY, "field %zu has byte 0x98, which is no Windows-1251 "
                                           "character (is the file in another encoding?)", i + 1);
-                return -1;
+                return TAKE_REJECT;
             }
             len = (size_t)n;
         } else {
             if (!ingest_utf8_valid(f, len)) {
                 snprintf(why, INGEST_WHY, "field %zu is not valid UTF-8 (the file was read as "
                                           "UTF-8; give --encoding if it is not)", i + 1);
-                return -1;
+                return TAKE_REJECT;
             }
             memcpy(dst, f, len);
         }
@@ -206,18 +210,18 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     size_t nout = OUT_FIXED + in->question_count + 1;
     if (rec->count != in->width) {
         snprintf(why, INGEST_WHY, "%zu fields where the header has %zu", rec->count, in->width);
-        return -1;
+        return TAKE_REJECT;
     }
     int rc = decode_fields(in, rec, why);
-    if (rc != 0)
+    if (rc != TAKE_OK)
         return rc;
     if (nout > in->row_cap) {
         const char **ptr = realloc(in->row_ptr, nout * sizeof *ptr);
         if (ptr == NULL)
-            return -2;
+            return TAKE_NOMEM;
         in->row_ptr = ptr;
         if (reserve_fields(&in->row_off, &in->row_len, &in->row_cap, nout) != 0)
-            return -2;
+            return TAKE_NOMEM;
     }
     in->row.len = 0;
 
@@ -227,7 +231,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     size_t source_len;
     if (*id == '\0') {
         snprintf(why, INGEST_WHY, "no response id");
-        return -1;
+        return TAKE_REJECT;
     }
     if (*source == '\0' && p->source)
         source = p->source;
@@ -239,7 +243,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     if (source_len == 0) {
         snprintf(why, INGEST_WHY, "no source: neither a source column, the profile, nor a "
                                   "prefix of the id '%.100s' gives one", id);
-        return -1;
+        return TAKE_REJECT;
     }
     const char *bare = id;
     if (colon && (size_t)(colon - id) == source_len && memcmp(id, source, source_len) == 0)
@@ -247,18 +251,18 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     char anon[33];
     if (in->cfg.key) {
         if (ingest_anon_id(in->key, sizeof in->key, bare, strlen(bare), anon) != 0)
-            return -2;
+            return TAKE_NOMEM;
         bare = anon;
     }
-    size_t off;
-    if (ingest_arena_put(&in->row, NULL, source_len + 1 + strlen(bare), &off) != 0)
-        return -2;
+    size_t off, bare_len = strlen(bare);
+    if (ingest_arena_put(&in->row, NULL, source_len + 1 + bare_len, &off) != 0)
+        return TAKE_NOMEM;
     char *rid = in->row.p + off;
     memcpy(rid, source, source_len);
     rid[source_len] = ':';
-    strcpy(rid + source_len + 1, bare);
+    memcpy(rid + source_len + 1, bare, bare_len);
     in->row_off[0] = off;
-    in->row_len[0] = strlen(rid);
+    in->row_len[0] = source_len + 1 + bare_len;
     /* The id's slot is a cache miss in a big table: start loading it now. */
     uint64_t id_hash = ingest_hash64(rid, in->row_len[0]);
     ingest_seen_prefetch(&in->seen, id_hash);
@@ -267,16 +271,15 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     char date[INGEST_DATE_MAX];
     if (*date_v == '\0') {
         snprintf(why, INGEST_WHY, "no date (%s)", ingest_field_names[FIELD_DATE]);
-        return -1;
+        return TAKE_REJECT;
     }
     rc = ingest_parse_date(date_v, p->dates, rec->serial_date, in->zone, date, why);
     if (rc == -2) {
-        in->counts.read--;   /* the run stops here: this record is not taken */
         anketa_error_at(err, ANKETA_ERR_INVALID, in->src->name, rec->line, 0, "%s", why);
-        return -3;
+        return TAKE_STOP;
     }
     if (rc != 0)
-        return -1;
+        return TAKE_REJECT;
     /* Accepted all the same (a late download is real feedback), but counted:
      * a month outside the period is often the wrong file. */
     const struct anketa_campaign *c = in->campaign;
@@ -289,7 +292,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     const char *ids[5];
     if (in->campaign) {
         if (resolve(in, ids, why) != 0)
-            return -1;
+            return TAKE_REJECT;
     } else {
         ids[0] = field_value(in, FIELD_AUTHORITY);
         ids[1] = field_value(in, FIELD_DIRECTION);
@@ -301,17 +304,17 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     const char *weight_v = field_value(in, FIELD_WEIGHT);
     char weight_s[24];
     if (*weight_v && ingest_parse_weight(weight_v, &weight, why) != 0)
-        return -1;
+        return TAKE_REJECT;
     if (weight == 1)
         strcpy(weight_s, "1");
     else
         snprintf(weight_s, sizeof weight_s, "%ld", weight);
     if (row_put(in, 1, date, strlen(date)) || row_put(in, 2, source, source_len) ||
         row_put(in, 3, channel, strlen(channel)) || row_put(in, 9, weight_s, strlen(weight_s)))
-        return -2;
+        return TAKE_NOMEM;
     for (int k = 0; k < 5; k++)
         if (row_put(in, 4 + (size_t)k, ids[k], strlen(ids[k])) != 0)
-            return -2;
+            return TAKE_NOMEM;
 
     for (size_t q = 0; q < in->question_count; q++) {
         struct question_column *qc = &in->questions[q];
@@ -327,12 +330,12 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
             int got = ingest_parse_score(p, v, qc->lo, qc->hi, &value, reason);
             if (got < 0) {
                 snprintf(why, INGEST_WHY, "%.60s: %.250s", qc->name, reason);
-                return -1;
+                return TAKE_REJECT;
             }
             unsigned k = qc->memo_next++ % MEMO;
             free(qc->memo_text[k]);
             if ((qc->memo_text[k] = malloc(vlen + 1)) == NULL)
-                return -2;
+                return TAKE_NOMEM;
             memcpy(qc->memo_text[k], v, vlen + 1);
             qc->memo_len[k] = vlen;
             qc->memo_score[k][0] = '\0';
@@ -341,20 +344,20 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
             score = qc->memo_score[k];
         }
         if (row_put(in, OUT_FIXED + q, score, strlen(score)) != 0)
-            return -2;
+            return TAKE_NOMEM;
     }
 
     const char *comment = field_value(in, FIELD_COMMENT);
     size_t clen = strlen(comment);
     if (in->cfg.key && clen) {
         if (ingest_arena_put(&in->row, NULL, 4 * clen + 64, &off) != 0)
-            return -2;
+            return TAKE_NOMEM;
         in->row_off[nout - 1] = off;
         in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off,
                                             &in->counts.emails_masked, &in->counts.phones_masked);
         in->row.len = off + in->row_len[nout - 1] + 1;   /* the unused room is not content */
     } else if (row_put(in, nout - 1, comment, clen) != 0) {
-        return -2;
+        return TAKE_NOMEM;
     }
 
     /* The row's pointers, now that the arena has stopped moving. */
@@ -373,39 +376,48 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     in->raw.len = 0;
     for (size_t i = 0; i < nout; i++)
         if (ingest_join_field(&in->raw, fields[i], lengths[i], ',', i > 0) != 0)
-            return -2;
+            return TAKE_NOMEM;
     in->raw.p[in->raw.len++] = '\n';
     if (in->deferred)
         return ingest_defer_line(in, rec, id_hash, sum, outside, in->raw.p, in->raw.len) == 0
-                   ? 0 : -2;
-    switch (ingest_seen_check(&in->seen, id_hash, sum)) {
-    case SEEN_DUPLICATE:
-        in->counts.duplicates++;
-        return 0;
+                   ? TAKE_OK : TAKE_NOMEM;
+    switch (ingest_commit_line(in, id_hash, sum, outside, in->raw.p, in->raw.len, why)) {
     case SEEN_CONFLICT:
-        snprintf(why, INGEST_WHY, "id %.100s was seen before with different answers", fields[0]);
-        return -1;
+        return TAKE_REJECT;
     case SEEN_NOMEM:
-        return -2;
+        return TAKE_NOMEM;
     default:
-        break;
+        return TAKE_OK;
     }
-    fwrite(in->raw.p, 1, in->raw.len, in->cfg.out);
-    in->counts.accepted++;
-    in->counts.outside_period += outside;
-    return 0;
+}
+
+int ingest_commit_line(struct anketa_ingest *in, uint64_t id, uint32_t sum, int outside,
+                       const char *line, size_t len, char *why)
+{
+    int seen = ingest_seen_check(&in->seen, id, sum);
+    if (seen == SEEN_NEW) {
+        fwrite(line, 1, len, in->cfg.out);
+        in->counts.accepted++;
+        in->counts.outside_period += outside;
+    } else if (seen == SEEN_DUPLICATE) {
+        in->counts.duplicates++;
+    } else if (seen == SEEN_CONFLICT) {
+        const char *comma = memchr(line, ',', len);   /* the id is the line's first field */
+        snprintf(why, INGEST_WHY, "id %.*s was seen before with different answers",
+                 (int)(comma ? comma - line : 0), line);
+    }
+    return seen;
 }
 
 int ingest_take(struct anketa_ingest *in, const struct ingest_record *rec,
                 struct anketa_error *err)
 {
     char why[INGEST_WHY];
-    in->counts.read++;
     int rc = take(in, rec, why, err);
-    if (rc == -1)
+    if (rc == TAKE_STOP)
+        return err->code;   /* not taken, so not counted as read */
+    in->counts.read++;
+    if (rc == TAKE_REJECT)
         return ingest_reject(in, rec, why, err);
-    if (rc == -2)
-        return ingest_nomem(err);
-    return rc == -3 ? err->code : 0;
+    return rc == TAKE_NOMEM ? ingest_nomem(err) : 0;
 }
-

@@ -229,25 +229,16 @@ static int replay(struct anketa_ingest *in, struct worker *w, FILE *fp, struct i
                 fwrite(buf + e.a_len, 1, e.b_len, in->cfg.rejects);
             continue;
         }
-        switch (ingest_seen_check(&in->seen, e.id, e.sum)) {
-        case SEEN_NEW:
-            fwrite(buf, 1, e.a_len, in->cfg.out);
-            in->counts.accepted++;
-            in->counts.outside_period += e.outside;
-            break;
-        case SEEN_DUPLICATE:
-            in->counts.duplicates++;
-            break;
-        case SEEN_CONFLICT: {
-            char why[INGEST_WHY];
-            char *comma = strchr(buf, ',');
-            snprintf(why, sizeof why, "id %.*s was seen before with different answers",
-                     comma ? (int)(comma - buf) : 100, buf);
+        char why[INGEST_WHY];
+        switch (ingest_commit_line(in, e.id, e.sum, e.outside, buf, e.a_len, why)) {
+        case SEEN_CONFLICT:
             rc = ingest_reject_again(in, fp, src, e.offset, (size_t)e.span, (long)e.line, why, err);
             break;
-        }
-        default:
+        case SEEN_NOMEM:
             rc = ingest_nomem(err);
+            break;
+        default:
+            break;
         }
     }
     free(buf);
@@ -276,11 +267,13 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
      * first block; all ASCII there leaves it open, and the file unsplit. */
     if (src->encoding == ANKETA_ENCODING_AUTO) {
         char *head = malloc(BLOCK);
-        size_t n = head ? (rewind(fp), fread(head, 1, BLOCK, fp)) : 0;
-        if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
-            src->encoding = ANKETA_ENCODING_UTF8;
-        else if (n > 0)
-            src->encoding = ingest_decide_encoding(head, n);
+        size_t n = 0;
+        if (head) {
+            rewind(fp);
+            n = fread(head, 1, BLOCK, fp);
+        }
+        if (n > 0)
+            src->encoding = ingest_first_block_encoding(head, n);
         free(head);
         if (src->encoding == ANKETA_ENCODING_AUTO) {
             fclose(fp);
@@ -290,7 +283,8 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
     w.range.start = cut;
     w.range.limit = -1;
     rewind(fp);
-    struct ingest_range range = { 0, cut, 0, 1, 1, 1, 1, start_worker, &w };
+    struct ingest_range range = { .limit = cut, .line = 1, .first = 1, .need_header = 1,
+                                  .after_header = start_worker, .arg = &w };
     int rc = ingest_read_range(in, fp, src, &range, err);
     if (w.started) {
         pthread_join(w.thread, NULL);
@@ -311,8 +305,8 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
     }
     if (rc == 0 && !range.verified) {
         /* The cut fell inside a quoted field: the rest is read here. */
-        struct ingest_range rest = { range.stop_at, -1, 0, range.line, 0, range.need_header, 1,
-                                     NULL, NULL };
+        struct ingest_range rest = { .start = range.stop_at, .limit = -1, .line = range.line,
+                                     .need_header = range.need_header };
         rc = ingest_read_range(in, fp, src, &rest, err);
     }
     fclose(fp);
