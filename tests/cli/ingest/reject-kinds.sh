@@ -26,19 +26,9 @@ awk -v out="$(($(wc -l < out.csv) - 1))" '/^ingest: read/ {
   gsub(/,/, ""); n = $3; a = $5; r = $7; d = $9
   print (n == a + r + d ? "read = accepted + rejected + duplicates" : "NOT ACCOUNTED: " $0)
   print (a == out ? "accepted = records written" : "accepted " a " but written " out) }' err
-# Records in the rejects file (they may span lines), less the header.
-awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print "rejects in file:", n - 1 }' rej.csv
+. "$CASE_DIR/csv-tools.inc"
+echo "rejects in file: $(records rej.csv)"
 # file | line | reason of each reject (the record column left out).
-awk '
-  start { s = $0; out = ""; for (k = 0; k < 3; k++) {
-            if (substr(s, 1, 1) == "\"") { v = ""; s = substr(s, 2)
-              while (1) { i = index(s, "\""); v = v substr(s, 1, i - 1); s = substr(s, i + 1)
-                          if (substr(s, 1, 1) == "\"") { v = v "\""; s = substr(s, 2) } else break }
-              s = substr(s, 2) }
-            else { i = index(s, ","); v = i ? substr(s, 1, i - 1) : s; s = i ? substr(s, i + 1) : "" }
-            out = out (k ? " | " : "") v }
-          print out }
-  { q += gsub(/"/, "&"); start = (q % 2 == 0) }
-  BEGIN { start = 1 }' rej.csv
+reasons rej.csv
 echo "-- written"
 cut -d, -f1,11,18 out.csv

@@ -5,22 +5,7 @@
 # share/examples/exports/README.
 C=$EXAMPLES/demo-campaign.yaml
 cp "$EXAMPLES"/exports/*.csv "$EXAMPLES"/exports/*.xlsx . || exit 1
-# CSV records of a file, less the header: a record ends where the quotes balance.
-records() { awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n - 1 }' "$1"; }
-# The file, line and reason columns of a rejects file (the reason may be quoted).
-reasons() {
-  awk '
-    start { s = $0; out = ""; for (k = 0; k < 3; k++) {
-              if (substr(s, 1, 1) == "\"") { v = ""; s = substr(s, 2)
-                while (1) { i = index(s, "\""); v = v substr(s, 1, i - 1); s = substr(s, i + 1)
-                            if (substr(s, 1, 1) == "\"") { v = v "\""; s = substr(s, 2) } else break }
-                s = substr(s, 2) }
-              else { i = index(s, ","); v = i ? substr(s, 1, i - 1) : s; s = i ? substr(s, i + 1) : "" }
-              out = out (k ? " | " : "") v }
-            print out }
-    { q += gsub(/"/, "&"); start = (q % 2 == 0) }
-    BEGIN { start = 1 }' "$1"
-}
+. "$CASE_DIR/csv-tools.inc"
 for run in "yandex-forms yandex-forms-2024-03.csv" "yandex-forms yandex-forms-2024-03-excel.csv" \
            "yandex-forms yandex-forms-2024-04.xlsx" "pos pos-2024-03.csv" \
            "paper paper-forms-2024-03.csv" "paper paper-counts-2024-03.csv"; do
