@@ -183,7 +183,9 @@ int main(int argc, char **argv)
             break;
         case OPT_REJECTS: rejects_path = optarg; break;
         case OPT_SEEN: seen_path = optarg; break;
-        case OPT_MAX_REJECTS: max_rejects = cli_number(optarg, 0, 2000000000L, "--max-rejects"); break;
+        case OPT_MAX_REJECTS:
+            max_rejects = cli_number(optarg, 0, 2000000000L, "--max-rejects");
+            break;
         case OPT_ANONYMOUS: anonymous = 1; break;
         case OPT_KEY_FILE: key_path = optarg; break;
         case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;

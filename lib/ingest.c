@@ -28,7 +28,8 @@ int ingest_nomem(struct anketa_error *err)
 
 /* ---- set-up ---- */
 
-int ingest_add_question(struct anketa_ingest *in, const char *name, int lo, int hi)
+int ingest_add_question(struct anketa_ingest *in, const char *name, const char *text, int lo,
+                        int hi)
 {
     struct question_column *q = realloc(in->questions, (in->question_count + 1) * sizeof *q);
     if (q == NULL)
@@ -40,10 +41,15 @@ int ingest_add_question(struct anketa_ingest *in, const char *name, int lo, int 
     q->column = -1;
     memset(q->memo_text, 0, sizeof q->memo_text);
     q->memo_next = 0;
+    q->text = NULL;
     if ((q->name = malloc(strlen(name) + 1)) == NULL)
         return -1;
     strcpy(q->name, name);
-    in->question_count++;
+    in->question_count++;   /* from here on freed with the ingest */
+    if (text && (q->text = malloc(strlen(text) + 1)) == NULL)
+        return -1;
+    if (text)
+        ingest_fold(text, strlen(text), q->text);
     return 0;
 }
 
@@ -76,7 +82,8 @@ struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_config *cfg,
         char name[512];
         for (size_t i = 0; rc == 0 && i < c->question_count; i++) {
             snprintf(name, sizeof name, "q.%s", c->questions[i].id);
-            rc = ingest_add_question(in, name, c->questions[i].lo, c->questions[i].hi);
+            rc = ingest_add_question(in, name, c->questions[i].text, c->questions[i].lo,
+                                     c->questions[i].hi);
         }
         in->item_ambiguous = calloc(c->item_count ? c->item_count : 1, 1);
         if (in->item_ambiguous == NULL)
@@ -101,8 +108,10 @@ struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_config *cfg,
 void ingest_free_own(struct anketa_ingest *in)
 {
     for (size_t i = 0; i < in->question_count; i++) {
-        if (!in->clone)
+        if (!in->clone) {
             free(in->questions[i].name);
+            free(in->questions[i].text);
+        }
         for (int k = 0; k < MEMO; k++)
             free(in->questions[i].memo_text[k]);
     }

@@ -31,16 +31,11 @@ static void write_header(struct anketa_ingest *in)
 /* Which column answers question q: "q.<id>", the campaign's text, or a
  * header pattern of the profile. */
 static int question_matches(const struct anketa_ingest *in, const struct question_column *q,
-                            const char *raw, const char *folded, char *scratch)
+                            const char *raw, const char *folded)
 {
-    if (strcmp(raw, q->name) == 0)
+    if (strcmp(raw, q->name) == 0 || (q->text && strcmp(folded, q->text) == 0))
         return 1;
     const char *id = q->name + 2;
-    if (in->campaign) {
-        const struct anketa_question *cq = anketa_campaign_question(in->campaign, id);
-        if (cq && strcmp(folded, (ingest_fold(cq->text, strlen(cq->text), scratch), scratch)) == 0)
-            return 1;
-    }
     for (size_t i = 0; i < in->profile->question_count; i++)
         if (strcmp(in->profile->questions[i].id, id) == 0 &&
             header_matches(&in->profile->questions[i].headers, folded))
@@ -79,8 +74,6 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
         in->questions[i].column = -1;
     /* The header as UTF-8, raw and folded. */
     char **raw = calloc(h->count, sizeof *raw), **folded = calloc(h->count, sizeof *folded);
-    char *scratch = NULL;
-    size_t longest = 0;
     int rc = raw && folded ? 0 : ingest_nomem(err);
     for (size_t i = 0; rc == 0 && i < h->count; i++) {
         size_t len = h->lengths[i];
@@ -95,14 +88,7 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
             ingest_cp1251_to_utf8(h->fields[i], len, raw[i]) < 0)
             ingest_utf8_repair(h->fields[i], len, raw[i]);
         ingest_fold(raw[i], strlen(raw[i]), folded[i]);
-        longest = strlen(raw[i]) > longest ? strlen(raw[i]) : longest;
     }
-    size_t text_max = 0;
-    for (size_t i = 0; in->campaign && i < in->campaign->question_count; i++)
-        if (strlen(in->campaign->questions[i].text) > text_max)
-            text_max = strlen(in->campaign->questions[i].text);
-    if (rc == 0 && (scratch = malloc(text_max + longest + 1)) == NULL)
-        rc = ingest_nomem(err);
     /* Fields: in the order of the profile's patterns, so the first pattern wins. */
     for (int f = 0; rc == 0 && f < FIELD_COUNT; f++)
         for (size_t k = 0; k < p->fields[f].n; k++)
@@ -117,11 +103,12 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
     /* Without a campaign, the first file's q.* columns are the questions. */
     if (rc == 0 && in->campaign == NULL && !in->header_written)
         for (size_t i = 0; rc == 0 && i < h->count; i++)
-            if (strncmp(raw[i], "q.", 2) == 0 && raw[i][2] && ingest_add_question(in, raw[i], 1, 0) != 0)
+            if (strncmp(raw[i], "q.", 2) == 0 && raw[i][2] &&
+                ingest_add_question(in, raw[i], NULL, 1, 0) != 0)
                 rc = ingest_nomem(err);
     for (size_t q = 0; rc == 0 && q < in->question_count; q++)
         for (size_t i = 0; i < h->count && in->questions[q].column < 0; i++)
-            if (question_matches(in, &in->questions[q], raw[i], folded[i], scratch))
+            if (question_matches(in, &in->questions[q], raw[i], folded[i]))
                 in->questions[q].column = (int)i;
     if (rc == 0 && in->campaign == NULL)
         for (size_t i = 0; i < h->count; i++) {
@@ -156,7 +143,6 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
     }
     free(raw);
     free(folded);
-    free(scratch);
     if (rc == 0 && !in->header_written)
         write_header(in);
     return rc;

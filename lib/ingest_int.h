@@ -125,6 +125,7 @@ enum { MEMO = 8 };
 
 struct question_column {
     char *name;                 /* output header: q.<id> */
+    char *text;                 /* the campaign's question text, folded; may be NULL */
     int lo, hi;                 /* lo > hi: any whole number (no campaign) */
     int column;                 /* in the current file, or -1 */
     /* The last texts read and their scores: an export repeats a handful of
@@ -189,8 +190,10 @@ int ingest_nomem(struct anketa_error *err);
 /* Frees what this ingest owns (its scratch and memos; a clone leaves the
  * mapping it shares), not the struct itself. */
 void ingest_free_own(struct anketa_ingest *in);
-/* A question of the output, "q.<id>" with its scale (lo > hi: any number). */
-int ingest_add_question(struct anketa_ingest *in, const char *name, int lo, int hi);
+/* A question of the output, "q.<id>" with its text (NULL without a
+ * campaign) and scale (lo > hi: any number). */
+int ingest_add_question(struct anketa_ingest *in, const char *name, const char *text, int lo,
+                        int hi);
 
 /* One input record, fields as raw bytes of the file (not yet UTF-8 when the
  * file is Windows-1251). */

@@ -160,7 +160,8 @@ static int resolve(struct anketa_ingest *in, const char **ids, char *why)
 {
     const struct anketa_campaign *c = in->campaign;
     const char *item_v = field_value(in, FIELD_ITEM), *point_v = field_value(in, FIELD_POINT);
-    const char *auth_v = field_value(in, FIELD_AUTHORITY), *dir_v = field_value(in, FIELD_DIRECTION);
+    const char *auth_v = field_value(in, FIELD_AUTHORITY);
+    const char *dir_v = field_value(in, FIELD_DIRECTION);
     const struct anketa_point *point = NULL;
     const struct anketa_item *item = NULL;
     const struct anketa_authority *auth = NULL;
@@ -322,7 +323,8 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
         size_t vlen = qc->column >= 0 ? in->text_len[qc->column] : 0;
         const char *score = NULL;
         for (int k = 0; k < MEMO && score == NULL; k++)
-            if (qc->memo_text[k] && qc->memo_len[k] == vlen && memcmp(qc->memo_text[k], v, vlen) == 0)
+            if (qc->memo_text[k] && qc->memo_len[k] == vlen &&
+                memcmp(qc->memo_text[k], v, vlen) == 0)
                 score = qc->memo_score[k];
         if (score == NULL) {
             long value;

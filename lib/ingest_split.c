@@ -59,8 +59,9 @@ int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
     e.a_len = (uint32_t)rlen;
     e.b_len = (uint32_t)row_len;
     e.line = line;
-    return fwrite(&e, sizeof e, 1, in->deferred) == 1 && fwrite(reason, 1, rlen, in->deferred) == rlen &&
-           fwrite(row, 1, row_len, in->deferred) == row_len ? 0 : -1;
+    FILE *s = in->deferred;
+    return fwrite(&e, sizeof e, 1, s) == 1 && fwrite(reason, 1, rlen, s) == rlen &&
+           fwrite(row, 1, row_len, s) == row_len ? 0 : -1;
 }
 
 /* The first byte after the first LF outside quotes (by parity) at or after
