@@ -210,7 +210,7 @@ struct ingest_record {
 struct ingest_source {
     const char *name;         /* for messages and the reject file */
     int encoding;             /* decided; ANKETA_ENCODING_AUTO while undecided (ASCII so far) */
-    int delimiter;            /* for re-joining rejected records */
+    int delimiter;            /* decided (sniffed or given); rejects are re-joined with it */
 };
 
 int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, const char *reason,
