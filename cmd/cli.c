@@ -15,6 +15,7 @@
 #include "cli.h"
 
 static const char *progname = "anketa";
+static const char *more_versions;
 static int quiet;
 static int progress_shown;
 static struct timespec progress_last;
@@ -91,9 +92,16 @@ void cli_bad_option(char **argv, int ch)
     cli_usage_error("unknown option '%s'", arg);
 }
 
+void cli_set_versions(const char *line)
+{
+    more_versions = line;
+}
+
 void cli_version(void)
 {
     printf("%s (anketa) %s\n%s\n", progname, anketa_version(), anketa_version_details());
+    if (more_versions != NULL)
+        printf("%s\n", more_versions);
     exit(cli_close_stdout());
 }
 

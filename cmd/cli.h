@@ -35,6 +35,9 @@ CLI_NORETURN void cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
  * missing value and '?' for an unknown option; pass that return as ch. */
 CLI_NORETURN void cli_bad_option(char **argv, int ch);
 
+/* A command that draws names the render part's libraries for --version. */
+void cli_set_versions(const char *line);
+
 /* --version: the version and those of the libraries anketa uses; exit 0. */
 CLI_NORETURN void cli_version(void);
 

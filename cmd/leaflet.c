@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <anketa/anketa.h>
+#include <anketa/render.h>
 #include <anketa/leaflet.h>
 
 #include "cli.h"
@@ -137,6 +138,7 @@ int main(int argc, char **argv)
     const char *template_name = NULL, *format = NULL;
     int quiet = 0, ch;
     cli_init("leaflet");
+    cli_set_versions(anketa_render_version_details());
     while ((ch = getopt_long(argc, argv, ":t:o:f:c:w:qh", longopts, NULL)) != -1) {
         switch (ch) {
         case 't': template_name = optarg; break;

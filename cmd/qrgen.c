@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <anketa/anketa.h>
+#include <anketa/render.h>
 #include <anketa/codes.h>
 #include <anketa/adhoc.h>
 #include <anketa/qrfile.h>
@@ -185,6 +186,7 @@ int main(int argc, char **argv)
     struct anketa_error err;
     int ch;
     cli_init("qrgen");
+    cli_set_versions(anketa_render_version_details());
     while ((ch = getopt_long(argc, argv, ":c:o:l:f:s:e:m:nqh", longopts, NULL)) != -1) {
         switch (ch) {
         case 'c': o.campaign = optarg; break;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <anketa/anketa.h>
+#include <anketa/render.h>
 #include <anketa/report.h>
 
 #include "cli.h"
@@ -63,6 +64,7 @@ int main(int argc, char **argv)
     const char *campaign_path = NULL, *output = "-", *format = NULL;
     int ch;
     cli_init("report");
+    cli_set_versions(anketa_render_version_details());
     while ((ch = getopt_long(argc, argv, ":c:f:o:qh", longopts, NULL)) != -1) {
         switch (ch) {
         case 'c': campaign_path = optarg; break;

@@ -28,5 +28,23 @@ int main(void)
 C
 export PKG_CONFIG_PATH="$pcdir"
 # shellcheck disable=SC2046
-cc -o "$prefix/consumer" "$prefix/consumer.c" $(pkg-config --cflags --libs anketa)
+cc -o "$prefix/consumer" "$prefix/consumer.c" $(pkg-config --cflags --libs anketa-render)
 LD_LIBRARY_PATH="$libdir" "$prefix/consumer"
+
+# The core links nothing that draws: a counting node installs none of it.
+cat > "$prefix/core.c" <<'C'
+#include <stdio.h>
+#include <anketa/anketa.h>
+int main(void)
+{
+    printf("anketa %s: %s\n", anketa_version(), anketa_version_details());
+    return 0;
+}
+C
+# shellcheck disable=SC2046
+cc -o "$prefix/core" "$prefix/core.c" $(pkg-config --cflags --libs anketa)
+for prog in "$prefix/core" "$prefix/bin/ingest" "$prefix/bin/tally"; do
+  drawn=$(LD_LIBRARY_PATH="$libdir" ldd "$prog" | grep -E 'cairo|pango|qrencode|xlsxwriter' || true)
+  [ -z "$drawn" ] || { echo "$prog links drawing libraries: $drawn"; exit 1; }
+done
+LD_LIBRARY_PATH="$libdir" "$prefix/core" | grep -q "^anketa " || { echo "core consumer failed"; exit 1; }

@@ -1,4 +1,5 @@
-/* The umbrella header of libanketa. */
+/* The umbrella header of libanketa: every public header. The core's
+ * functions are in library anketa, those of render.h in anketa-render. */
 #ifndef ANKETA_ANKETA_H
 #define ANKETA_ANKETA_H
 
@@ -10,7 +11,9 @@
 #include <anketa/paths.h>
 #include <anketa/campaign.h>
 #include <anketa/url.h>
-#include <anketa/qr.h>
+#include <anketa/ingest.h>
+#include <anketa/tally.h>
+#include <anketa/render.h>
 
 /* The library's version, "MAJOR.MINOR.PATCH", at run time. */
 ANKETA_API const char *anketa_version(void);
