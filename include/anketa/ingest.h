@@ -9,7 +9,7 @@
 #include <anketa/error.h>
 
 /* Survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical
- * responses (DESIGN.md, "ingest -> tally"). A profile (anketa-profile(5))
+ * responses (doc/architecture.md, "Canonical responses"). A profile (anketa-profile(5))
  * says which header gives which field or question and which option texts
  * mean which scale point. Every record read ends in exactly one place: the
  * output, the rejects (with file, line and reason), or the duplicate count. */
