@@ -19,50 +19,50 @@ struct yamlwalk {
 
 /* Parses text into w->doc. Returns 0 or an error naming the position. */
 ANKETA_INTERNAL
-int yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *file,
+int anketa_yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *file,
                   struct anketa_error *err);
 ANKETA_INTERNAL
-void yamlwalk_free(struct yamlwalk *w);
+void anketa_yamlwalk_free(struct yamlwalk *w);
 
 ANKETA_INTERNAL
-yaml_node_t *yamlwalk_root(struct yamlwalk *w);
+yaml_node_t *anketa_yamlwalk_root(struct yamlwalk *w);
 ANKETA_INTERNAL
-yaml_node_t *yamlwalk_node(struct yamlwalk *w, int index);
+yaml_node_t *anketa_yamlwalk_node(struct yamlwalk *w, int index);
 
 /* Sets the error at node n (ANKETA_ERR_INVALID) and returns it. */
 ANKETA_INTERNAL
-int yamlwalk_fail(struct yamlwalk *w, const yaml_node_t *n, const char *fmt, ...)
+int anketa_yamlwalk_fail(struct yamlwalk *w, const yaml_node_t *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Type checks: 0, or an error "<what> must be a mapping/sequence/scalar". */
 ANKETA_INTERNAL
-int yamlwalk_expect(struct yamlwalk *w, const yaml_node_t *n, yaml_node_type_t type,
+int anketa_yamlwalk_expect(struct yamlwalk *w, const yaml_node_t *n, yaml_node_type_t type,
                     const char *what);
 
 /* Every key of mapping `map` must be a scalar named in the NULL-terminated
  * `allowed`, once; otherwise an error naming the key and its position. */
 ANKETA_INTERNAL
-int yamlwalk_check_keys(struct yamlwalk *w, const yaml_node_t *map, const char *const *allowed,
+int anketa_yamlwalk_check_keys(struct yamlwalk *w, const yaml_node_t *map, const char *const *allowed,
                         const char *what);
 
 /* The value node of `key` in `map`, or NULL. */
 ANKETA_INTERNAL
-yaml_node_t *yamlwalk_get(struct yamlwalk *w, const yaml_node_t *map, const char *key);
+yaml_node_t *anketa_yamlwalk_get(struct yamlwalk *w, const yaml_node_t *map, const char *key);
 
 /* A scalar value as a malloc'd string in *out (NULL when absent and not
  * required). Errors: missing required key, non-scalar value. */
 ANKETA_INTERNAL
-int yamlwalk_string(struct yamlwalk *w, const yaml_node_t *map, const char *key, int required,
+int anketa_yamlwalk_string(struct yamlwalk *w, const yaml_node_t *map, const char *key, int required,
                     const char *what, char **out);
 
 /* Scalar text of a node (not a copy); NULL when not a scalar. */
 ANKETA_INTERNAL
-const char *yamlwalk_text(const yaml_node_t *n);
+const char *anketa_yamlwalk_text(const yaml_node_t *n);
 
 /* Sequence iteration: count and i-th node. */
 ANKETA_INTERNAL
-size_t yamlwalk_length(const yaml_node_t *seq);
+size_t anketa_yamlwalk_length(const yaml_node_t *seq);
 ANKETA_INTERNAL
-yaml_node_t *yamlwalk_item(struct yamlwalk *w, const yaml_node_t *seq, size_t i);
+yaml_node_t *anketa_yamlwalk_item(struct yamlwalk *w, const yaml_node_t *seq, size_t i);
 
 #endif

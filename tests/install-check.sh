@@ -48,3 +48,17 @@ for prog in "$prefix/core" "$prefix/bin/ingest" "$prefix/bin/tally"; do
   [ -z "$drawn" ] || { echo "$prog links drawing libraries: $drawn"; exit 1; }
 done
 LD_LIBRARY_PATH="$libdir" "$prefix/core" | grep -q "^anketa " || { echo "core consumer failed"; exit 1; }
+
+# The installed libraries export anketa_* names only, static as shared: no
+# internal helper (xstrdup, chart_new...) can clash with a program's own.
+for lib in "$libdir"/libanketa*.a "$libdir"/libanketa*.so; do
+  case $lib in *.so) dyn=-D ;; *) dyn=-g ;; esac
+  other=$(nm $dyn --defined-only "$lib" | awk 'NF == 3 && $3 !~ /^(anketa_|_edata$|_end$|__bss_start$)/ {print $3}')
+  [ -z "$other" ] || { echo "$lib exports internal names:" $other; exit 1; }
+done
+# A program links the static libraries alone.
+# shellcheck disable=SC2046
+cc -o "$prefix/static" "$prefix/consumer.c" $(pkg-config --cflags anketa-render) \
+   "$libdir/libanketa-render.a" "$libdir/libanketa.a" \
+   $(pkg-config --static --libs anketa-render | sed 's/-lanketa-render//; s/-lanketa\b//')
+"$prefix/static" > /dev/null
