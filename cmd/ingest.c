@@ -17,7 +17,7 @@ static void usage(void)
     printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--encoding auto|utf-8|cp1251]\n"
            "              [--delimiter auto|,|;|tab] [--tz +HH:MM] [--rejects FILE]\n"
            "              [--seen FILE] [--max-rejects N] [--anonymous [--key-file FILE]]\n"
-           "              [-o FILE] [FILE...|-]\n"
+           "              [--threads N] [-o FILE] [-q] [FILE...|-]\n"
            "\n"
            "Turns survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical\n"
            "responses. Every record is accepted, rejected with a reason, or counted as a\n"
@@ -141,7 +141,7 @@ static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
-       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_VERSION };
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS };
 
 int main(int argc, char **argv)
 {
@@ -158,9 +158,6 @@ int main(int argc, char **argv)
         {"key-file", required_argument, NULL, OPT_KEY_FILE},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"output", required_argument, NULL, 'o'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
     struct anketa_ingest_config cfg = { 0 };
@@ -170,7 +167,7 @@ int main(int argc, char **argv)
     int anonymous = 0, ch;
 
     cli_init("ingest");
-    while ((ch = getopt_long(argc, argv, ":c:p:o:qh", longopts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "c:p:o:", longopts, usage)) != -1) {
         switch (ch) {
         case 'c': campaign_path = optarg; break;
         case 'p': profile_name = optarg; break;
@@ -190,10 +187,6 @@ int main(int argc, char **argv)
         case OPT_KEY_FILE: key_path = optarg; break;
         case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
         case 'o': output = optarg; break;
-        case 'q': cli_set_quiet(1); break;
-        case 'h': usage(); return cli_close_stdout();
-        case OPT_VERSION: cli_version();
-        default: cli_bad_option(argv, ch);
         }
     }
     if (profile_name == NULL)
