@@ -145,9 +145,15 @@ int cli_each_input(int argc, char **argv, int (*each)(void *ctx, const char *pat
     return status;
 }
 
-void cli_set_versions(const char *line)
+void cli_renders(const char *versions)
 {
-    more_versions = line;
+    more_versions = versions;
+    time_t when;
+    struct anketa_error err;
+    if (anketa_source_date(&when, &err) != 0) {
+        cli_report(&err);
+        exit(CLI_EXIT_USAGE);
+    }
 }
 
 void cli_version(void)

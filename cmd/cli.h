@@ -46,8 +46,9 @@ int cli_getopt(int argc, char **argv, const char *shortopts, const struct option
  * CLI_EXIT_OK, or CLI_EXIT_FAILURE when any call returned non-zero. */
 int cli_each_input(int argc, char **argv, int (*each)(void *ctx, const char *path), void *ctx);
 
-/* A command that draws names the render part's libraries for --version. */
-void cli_set_versions(const char *line);
+/* For a command that writes documents: the render part's libraries for
+ * --version, and SOURCE_DATE_EPOCH checked (a malformed value: exit 2). */
+void cli_renders(const char *versions);
 
 /* --version: the version and those of the libraries anketa uses; exit 0. */
 CLI_NORETURN void cli_version(void);

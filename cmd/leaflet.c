@@ -144,7 +144,7 @@ int main(int argc, char **argv)
     const char *template_name = NULL, *format = NULL;
     int ch;
     cli_init("leaflet");
-    cli_set_versions(anketa_render_version_details());
+    cli_renders(anketa_render_version_details());
     while ((ch = cli_getopt(argc, argv, "t:o:f:c:w:", longopts, usage)) != -1) {
         switch (ch) {
         case 't': template_name = optarg; break;

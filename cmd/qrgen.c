@@ -184,7 +184,7 @@ int main(int argc, char **argv)
     struct anketa_error err;
     int ch;
     cli_init("qrgen");
-    cli_set_versions(anketa_render_version_details());
+    cli_renders(anketa_render_version_details());
     while ((ch = cli_getopt(argc, argv, "c:o:l:f:s:e:m:n", longopts, usage)) != -1) {
         switch (ch) {
         case 'c': o.campaign = optarg; break;

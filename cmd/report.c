@@ -70,7 +70,7 @@ int main(int argc, char **argv)
     const char *campaign_path = NULL, *output = "-", *format = NULL;
     int ch;
     cli_init("report");
-    cli_set_versions(anketa_render_version_details());
+    cli_renders(anketa_render_version_details());
     while ((ch = cli_getopt(argc, argv, "c:f:o:", longopts, usage)) != -1) {
         switch (ch) {
         case 'c': campaign_path = optarg; break;

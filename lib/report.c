@@ -7,6 +7,7 @@
 #include <anketa/output.h>
 
 #include "report_int.h"
+#include "util.h"
 
 int anketa_report_format_parse(const char *name)
 {
@@ -42,8 +43,7 @@ struct anketa_report *anketa_report_new(const struct anketa_report_options *o,
         const char *a = c->period_start, *z = c->period_end;
         r->period = xprintf("%.2s.%.2s.%.4s – %.2s.%.2s.%.4s", a + 8, a + 5, a, z + 8, z + 5, z);
     }
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    r->generated = ru_date(epoch ? strtoll(epoch, NULL, 10) : (long long)time(NULL));
+    r->generated = ru_date((long long)anketa_now());
     return r;
 }
 

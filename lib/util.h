@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <stddef.h>
+#include <time.h>
 
 #include <anketa/error.h>
 
@@ -33,5 +34,9 @@ ANKETA_INTERNAL char *anketa_read_file(const char *path, size_t *len, struct ank
  * NULL with err set (code `unknown` and "unknown <what> ...") when absent. */
 ANKETA_INTERNAL char *anketa_named_yaml(const char *dir, const char *name_or_path, const char *what,
                         int unknown, struct anketa_error *err);
+
+/* anketa_source_date() without the error: the commands check the variable
+ * at start (cli_init), so a bad value never gets this far in them. */
+ANKETA_INTERNAL time_t anketa_now(void);
 
 #endif

@@ -3,6 +3,8 @@
 #ifndef ANKETA_ANKETA_H
 #define ANKETA_ANKETA_H
 
+#include <time.h>
+
 #include <anketa/common.h>
 #include <anketa/error.h>
 #include <anketa/version.h>
@@ -20,5 +22,10 @@ ANKETA_API const char *anketa_version(void);
 
 /* The versions of the libraries libanketa was built with, one line. */
 ANKETA_API const char *anketa_version_details(void);
+
+/* The date documents carry: SOURCE_DATE_EPOCH when set (whole seconds since
+ * 1970, so that the same input gives the same bytes), else now. A malformed
+ * value is an ANKETA_ERR_USAGE error, *when then being now. */
+ANKETA_API int anketa_source_date(time_t *when, struct anketa_error *err);
 
 #endif
