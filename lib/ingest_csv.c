@@ -229,6 +229,12 @@ int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *
         size_t want = cap - len;
         if (range->limit >= 0 && base + (long long)(len + want) > range->limit)
             want = (size_t)(range->limit - base - (long long)len);
+        if (want == 0 && range->limit >= 0 && !r.have_header) {
+            /* No header before the cut (blank lines up to it, or a header
+             * that runs past it): this thread reads the file on alone. */
+            range->limit = -1;
+            want = cap - len;
+        }
         size_t n = want ? fread(buf + len, 1, want, fp) : 0;
         if (n == 0) {
             if (ferror(fp))
