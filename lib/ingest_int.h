@@ -207,10 +207,18 @@ struct ingest_record {
     size_t span;
 };
 
+/* How sure an automatic encoding is (ingest_scan.c): the whole file was
+ * looked at and has lines in both (the minority's records are rejected), or
+ * a stream was decided as Windows-1251 from its first non-ASCII block (a
+ * UTF-8 field after it is rejected, not read as mojibake). */
+enum { MIXED_NO, MIXED_FILE, MIXED_STREAM };
+
 struct ingest_source {
     const char *name;         /* for messages and the reject file */
     int encoding;             /* decided; ANKETA_ENCODING_AUTO while undecided (ASCII so far) */
     int delimiter;            /* decided (sniffed or given); rejects are re-joined with it */
+    long long size;           /* a regular file's bytes when opened; -1: a stream */
+    int mixed;                /* MIXED_* */
 };
 
 int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, const char *reason,
@@ -234,12 +242,13 @@ int ingest_date_column(const struct anketa_ingest *in);
 
 int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
                     struct anketa_error *err);
-/* The encoding a block tells: AUTO while all ASCII, else UTF-8 when well
- * formed (a sequence cut by the block's end allowed), else Windows-1251. */
-int ingest_decide_encoding(const char *p, size_t n);
-/* The encoding a file's first block tells: its BOM, else its bytes. */
-int ingest_first_block_encoding(const char *p, size_t n);
 enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends on */
+/* A regular file before it is read: src->size, and with encoding AUTO the
+ * encoding from all of its lines (src->mixed, and a warning for the caller
+ * in `warning`, when it has lines in both). Leaves fp at the start; a
+ * stream is left alone (size -1). 0, or a negative status with err set. */
+int ingest_scan_file(FILE *fp, struct ingest_source *src, char *warning, size_t warning_cap,
+                     struct anketa_error *err);
 
 /* ---- two threads on a large CSV file (ingest_split.c) ---- */
 
