@@ -71,8 +71,11 @@ enum { INGEST_WHY = 320, INGEST_DATE_MAX = 64 };  /* room for a reason, a date *
 struct ingest_zone {
     int set, minutes;
 };
+/* Excel serials: days from 1899-12-30, or from 1904-01-01 in a workbook of
+ * the 1904 date system. */
+enum { SERIAL_NO, SERIAL_1900, SERIAL_1904 };
 /* A date into ISO 8601 with offset (out holds INGEST_DATE_MAX). `serial_ok`: the cell was
- * an XLSX number, so an Excel serial is accepted. Returns 0, -1 with *why
+ * an XLSX number (SERIAL_*), so an Excel serial is accepted. Returns 0, -1 with *why
  * (a reject), or -2 when a local time meets no zone (the run stops). */
 int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ingest_zone zone,
                       char *out, char *why);
@@ -202,7 +205,7 @@ struct ingest_record {
     size_t *lengths;
     size_t count;
     long line;
-    int serial_date;  /* the date cell is an XLSX number */
+    int serial_date;  /* the date cell is an XLSX number: SERIAL_* */
     long long offset; /* CSV: where the record is in the file, and its bytes */
     size_t span;
 };

@@ -67,6 +67,7 @@ struct xlsx_reader {
     long line;
     struct xlsx_row out;
 
+    int date1904;            /* serials count from 1904-01-01 (workbookPr date1904) */
     XML_Index fed, last_event; /* bytes given to the running parser; where it last called back */
     int row_ready, suspended, fed_final, done, failed;
     struct anketa_error pending;
@@ -245,6 +246,11 @@ static void wb_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
     seen(x);
+    if (strcmp(local(name), "workbookPr") == 0) {
+        const char *v = attr(atts, "date1904");
+        x->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+        return;
+    }
     if (strcmp(local(name), "sheet") != 0)
         return;
     /* r:id, whatever the prefix bound to the relationships namespace. */
@@ -803,6 +809,11 @@ int xlsx_next(struct xlsx_reader *x, const struct xlsx_row **row, struct anketa_
 int xlsx_is_number(const struct xlsx_reader *x, size_t column)
 {
     return column < x->out.count && x->numeric[column];
+}
+
+int xlsx_date1904(const struct xlsx_reader *x)
+{
+    return x->date1904;
 }
 
 void xlsx_close(struct xlsx_reader *x)

@@ -54,4 +54,9 @@ void xlsx_close(struct xlsx_reader *x);
  * cell or a column past the row's end. */
 int xlsx_is_number(const struct xlsx_reader *x, size_t column);
 
+/* Whether the workbook is in the 1904 date system (<workbookPr
+ * date1904="1"/>, as Excel for Mac once saved): its serials count days from
+ * 1904-01-01, not 1899-12-30, 1462 days later. */
+int xlsx_date1904(const struct xlsx_reader *x);
+
 #endif

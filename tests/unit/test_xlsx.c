@@ -217,6 +217,26 @@ static void test_errors(void)
     xlsx_close(NULL);
 }
 
+/* The workbook's date system: 1904 where workbookPr says so, else 1900. */
+static void test_date_system(void)
+{
+    struct xlsx_reader *x = open_fixture("date1904.xlsx");
+    struct anketa_error err;
+    const struct xlsx_row *row;
+    if (x) {
+        CHECK(xlsx_date1904(x));
+        CHECK(xlsx_next(x, &row, &err) == 1);
+        CHECK(xlsx_next(x, &row, &err) == 1);
+        CHECK_STR(row->fields[1], "43904.52083333334"); /* 2024-03-15 12:30 from 1904 */
+        CHECK(xlsx_is_number(x, 1));
+        xlsx_close(x);
+    }
+    if ((x = open_fixture("basic.xlsx")) != NULL) {
+        CHECK(!xlsx_date1904(x));
+        xlsx_close(x);
+    }
+}
+
 int main(void)
 {
     test_basic("basic.xlsx");
@@ -224,6 +244,7 @@ int main(void)
     test_crafted("crafted.xlsx");
     test_crafted("stored.xlsx");
     test_no_shared_strings();
+    test_date_system();
     test_errors();
     return check_summary();
 }
