@@ -183,6 +183,8 @@ static void test_errors(void)
     expect_open_error("notzip.xlsx", ANKETA_ERR_PARSE, "not an xlsx file");
     expect_open_error("cutzip.xlsx", ANKETA_ERR_PARSE, "not an xlsx file");
     expect_open_error("doctype.xlsx", ANKETA_ERR_PARSE, "DOCTYPE");
+    expect_open_error("deepsst.xlsx", ANKETA_ERR_LIMIT,
+                      "xl/sharedStrings.xml: elements nested more than 64 deep");
 
     struct anketa_error err;
     int rc;
@@ -193,6 +195,11 @@ static void test_errors(void)
     CHECK(rows_before_error("badindex.xlsx", &err, &rc) == 1);
     CHECK(rc == ANKETA_ERR_PARSE);
     CHECK(strstr(err.message, "badindex.xlsx:2: shared string index '5'") != NULL);
+
+    CHECK(rows_before_error("deep.xlsx", &err, &rc) == 1);
+    CHECK(rc == ANKETA_ERR_LIMIT);
+    CHECK(strstr(err.message, "deep.xlsx:2: xl/worksheets/sheet1.xml: elements nested more "
+                              "than 64 deep") != NULL);
 
     CHECK(rows_before_error("longtag.xlsx", &err, &rc) == 1);
     CHECK(rc == ANKETA_ERR_LIMIT);

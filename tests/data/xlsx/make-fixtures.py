@@ -226,6 +226,14 @@ def broken():
     workbook("longtag.xlsx", [("S", "rId1", "worksheets/sheet1.xml", sheet_xml(rows))])
     rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c></row>' % ("б" * 600000)
     workbook("longcell.xlsx", [("S", "rId1", "worksheets/sheet1.xml", sheet_xml(rows))])
+    # unknown elements nested 100,000 deep, in the sheet after row 1 and in
+    # the shared strings (expat keeps every open one)
+    deep = "<x>" * 100000 + "</x>" * 100000
+    rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="2">%s</row>' % deep
+    workbook("deep.xlsx", [("S", "rId1", "worksheets/sheet1.xml", sheet_xml(rows))])
+    workbook("deepsst.xlsx", [("S", "rId1", "worksheets/sheet1.xml",
+                               sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'))],
+             ["<si>%s</si>" % deep])
     # entity expansion through a DTD (a small "billion laughs")
     dtd = ('<?xml version="1.0"?>\n<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">'
            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
