@@ -71,8 +71,11 @@ enum { INGEST_WHY = 320, INGEST_DATE_MAX = 64 };  /* room for a reason, a date *
 struct ingest_zone {
     int set, minutes;
 };
+/* Excel serials: days from 1899-12-30, or from 1904-01-01 in a workbook of
+ * the 1904 date system. */
+enum { SERIAL_NO, SERIAL_1900, SERIAL_1904 };
 /* A date into ISO 8601 with offset (out holds INGEST_DATE_MAX). `serial_ok`: the cell was
- * an XLSX number, so an Excel serial is accepted. Returns 0, -1 with *why
+ * an XLSX number (SERIAL_*), so an Excel serial is accepted. Returns 0, -1 with *why
  * (a reject), or -2 when a local time meets no zone (the run stops). */
 int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ingest_zone zone,
                       char *out, char *why);
@@ -202,15 +205,23 @@ struct ingest_record {
     size_t *lengths;
     size_t count;
     long line;
-    int serial_date;  /* the date cell is an XLSX number */
+    int serial_date;  /* the date cell is an XLSX number: SERIAL_* */
     long long offset; /* CSV: where the record is in the file, and its bytes */
     size_t span;
 };
+
+/* How sure an automatic encoding is (ingest_scan.c): the whole file was
+ * looked at and has lines in both (the minority's records are rejected), or
+ * a stream was decided as Windows-1251 from its first non-ASCII block (a
+ * UTF-8 field after it is rejected, not read as mojibake). */
+enum { MIXED_NO, MIXED_FILE, MIXED_STREAM };
 
 struct ingest_source {
     const char *name;         /* for messages and the reject file */
     int encoding;             /* decided; ANKETA_ENCODING_AUTO while undecided (ASCII so far) */
     int delimiter;            /* decided (sniffed or given); rejects are re-joined with it */
+    long long size;           /* a regular file's bytes when opened; -1: a stream */
+    int mixed;                /* MIXED_* */
 };
 
 int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, const char *reason,
@@ -234,12 +245,13 @@ int ingest_date_column(const struct anketa_ingest *in);
 
 int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
                     struct anketa_error *err);
-/* The encoding a block tells: AUTO while all ASCII, else UTF-8 when well
- * formed (a sequence cut by the block's end allowed), else Windows-1251. */
-int ingest_decide_encoding(const char *p, size_t n);
-/* The encoding a file's first block tells: its BOM, else its bytes. */
-int ingest_first_block_encoding(const char *p, size_t n);
 enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends on */
+/* A regular file before it is read: src->size, and with encoding AUTO the
+ * encoding from all of its lines (src->mixed, and a warning for the caller
+ * in `warning`, when it has lines in both). Leaves fp at the start; a
+ * stream is left alone (size -1). 0, or a negative status with err set. */
+int ingest_scan_file(FILE *fp, struct ingest_source *src, char *warning, size_t warning_cap,
+                     struct anketa_error *err);
 
 /* ---- two threads on a large CSV file (ingest_split.c) ---- */
 

@@ -27,6 +27,14 @@ static int reserve_fields(size_t **off, size_t **len, size_t *cap, size_t need)
     return 0;
 }
 
+static int has_high_byte(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* The record's fields as trimmed UTF-8 in in->text; a reason on failure. */
 static int decode_fields(struct anketa_ingest *in, const struct ingest_record *rec, char *why)
 {
@@ -47,6 +55,14 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
             return TAKE_NOMEM;
         char *dst = in->text.p + in->text.len;
         if (in->src->encoding == ANKETA_ENCODING_CP1251) {
+            if (in->src->mixed && has_high_byte(f, len) && ingest_utf8_valid(f, len)) {
+                snprintf(why, INGEST_WHY, "field %zu is UTF-8 in %s read as Windows-1251%s "
+                         "(mixed encodings; give --encoding)", i + 1,
+                         in->src->mixed == MIXED_FILE ? "a file" : "input",
+                         in->src->mixed == MIXED_FILE ? ", as most of its lines are"
+                                                      : " from its first non-ASCII block");
+                return TAKE_REJECT;
+            }
             long n = ingest_cp1251_to_utf8(f, len, dst);
             if (n < 0) {
                 snprintf(why, INGEST_WHY, "field %zu has byte 0x98, which is no Windows-1251 "
@@ -55,6 +71,12 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
             }
             len = (size_t)n;
         } else {
+            if (!ingest_utf8_valid(f, len) && in->src->mixed) {
+                snprintf(why, INGEST_WHY, "field %zu is not UTF-8 in a file read as UTF-8, as "
+                                          "most of its lines are (mixed encodings; give "
+                                          "--encoding)", i + 1);
+                return TAKE_REJECT;
+            }
             if (!ingest_utf8_valid(f, len)) {
                 snprintf(why, INGEST_WHY, "field %zu is not valid UTF-8 (the file was read as "
                                           "UTF-8; give --encoding if it is not)", i + 1);

@@ -124,6 +124,17 @@ int ingest_utf8_valid(const char *str, size_t len)
         }
         if (s == end)
             break;
+        /* Then two-byte letters (Cyrillic) and single ASCII bytes, inline. */
+        while (s < end) {
+            if (s[0] < 0x80)
+                s++;
+            else if (s[0] >= 0xC2 && s[0] <= 0xDF && end - s >= 2 && (s[1] & 0xC0) == 0x80)
+                s += 2;
+            else
+                break;
+        }
+        if (s == end)
+            break;
         size_t n = utf8_sequence(s, end);
         if (n == 0)
             return 0;

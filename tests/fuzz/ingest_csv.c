@@ -1,7 +1,8 @@
 /* Fuzz target: ingest over arbitrary export bytes, with and without a
  * campaign, in each encoding mode. Whatever the bytes, every record read is
  * accepted, rejected or a duplicate, the output has one row per accept, and
- * two threads (made to split this small file) write what one writes. */
+ * two threads (made to split this small file, the cut looked for from where
+ * the first byte's top bits say) write what one writes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +79,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .encoding = (data[0] >> 1) % 3, .tz_set = (data[0] >> 3) & 1, .tz_minutes = 180,
         .key = (data[0] & 16) ? (const unsigned char *)"0123456789abcdef" : NULL, .key_len = 16,
     };
+    /* Where run 2 looks for its cut: from the start (the header's end, or a
+     * blank line before it) to seven eighths in. */
+    char at[32];
+    snprintf(at, sizeof at, "%zu", (size - 1) * (size_t)(data[0] >> 5) / 8);
+    setenv("ANKETA_INGEST_SPLIT_AT", at, 1);
     char *out[2] = { NULL, NULL }, *rej[2] = { NULL, NULL };
     size_t out_len[2] = { 0, 0 }, rej_len[2] = { 0, 0 };
     int rc[2];
