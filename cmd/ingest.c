@@ -16,7 +16,8 @@ static void usage(void)
 {
     printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--encoding auto|utf-8|cp1251]\n"
            "              [--delimiter auto|,|;|tab] [--tz +HH:MM] [--rejects FILE]\n"
-           "              [--seen FILE] [--max-rejects N] [--anonymous [--key-file FILE]]\n"
+           "              [--seen FILE [--no-wait]] [--max-rejects N]\n"
+           "              [--anonymous [--key-file FILE]]\n"
            "              [-o FILE] [FILE...|-]\n"
            "\n"
            "Turns survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical\n"
@@ -30,6 +31,7 @@ static void usage(void)
            "      --tz +HH:MM      zone of local times (default: the campaign's)\n"
            "      --rejects FILE   write rejected records (file,line,reason,record)\n"
            "      --seen FILE      ids of earlier runs: skip them, add this run's\n"
+           "      --no-wait        fail if another ingest holds the seen file, not wait\n"
            "      --max-rejects N  fail (exit 1, output not written) above N rejects\n"
            "      --threads N      1, or 2 (default) for a large regular file\n"
            "      --anonymous      ids as keyed hashes, e-mails and phones in comments masked\n"
@@ -141,7 +143,7 @@ static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
-       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_VERSION };
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_NO_WAIT, OPT_VERSION };
 
 int main(int argc, char **argv)
 {
@@ -153,6 +155,7 @@ int main(int argc, char **argv)
         {"tz", required_argument, NULL, OPT_TZ},
         {"rejects", required_argument, NULL, OPT_REJECTS},
         {"seen", required_argument, NULL, OPT_SEEN},
+        {"no-wait", no_argument, NULL, OPT_NO_WAIT},
         {"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
         {"anonymous", no_argument, NULL, OPT_ANONYMOUS},
         {"key-file", required_argument, NULL, OPT_KEY_FILE},
@@ -183,6 +186,7 @@ int main(int argc, char **argv)
             break;
         case OPT_REJECTS: rejects_path = optarg; break;
         case OPT_SEEN: seen_path = optarg; break;
+        case OPT_NO_WAIT: cfg.no_wait = 1; break;
         case OPT_MAX_REJECTS:
             max_rejects = cli_number(optarg, 0, 2000000000L, "--max-rejects");
             break;
@@ -201,6 +205,8 @@ int main(int argc, char **argv)
                         "or a .yaml file)");
     if (key_path && !anonymous)
         cli_usage_error("--key-file goes with --anonymous");
+    if (cfg.no_wait && !seen_path)
+        cli_usage_error("--no-wait goes with --seen");
     for (int i = optind; i < argc; i++)
         if (rejects_path && strcmp(argv[i], rejects_path) == 0)
             cli_usage_error("'%s' is both an input and the reject file", argv[i]);

@@ -101,9 +101,13 @@ static inline void ingest_seen_prefetch(const struct ingest_seen *s, uint64_t id
     if (s->cap)
         __builtin_prefetch(&s->slots[(size_t)id & (s->cap - 1)]);
 }
+/* 0, 1 for a file of v1 (no checksum, read all the same), or an error. */
 int ingest_seen_load(struct ingest_seen *s, const char *path, struct anketa_error *err);
 int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err);
 void ingest_seen_free(struct ingest_seen *s);
+/* Locks "<path>.lock": its descriptor (the lock lasts until it is closed),
+ * -2 when another process holds it and `block` is 0, or -1 with err set. */
+int ingest_seen_lock(const char *path, int block, struct anketa_error *err);
 uint64_t ingest_hash64(const char *s, size_t len);
 /* The content hash of an output row's fields (the id left out by the caller). */
 uint32_t ingest_content_hash(const char *s, size_t len);
@@ -148,6 +152,7 @@ struct anketa_ingest {
     const struct anketa_campaign *campaign;
     struct ingest_zone zone;
     struct ingest_seen seen;
+    int seen_lock;              /* the lock's descriptor + 1; 0: none */
     struct anketa_ingest_counts counts;
     unsigned char key[32];      /* the anonymity key, derived from the caller's */
 

@@ -36,6 +36,7 @@ struct anketa_ingest_config {
     int tz_set;                /* tz_minutes given (--tz); else the campaign's zone */
     int tz_minutes;
     int threads;               /* 1: one thread; else two on a large regular file */
+    int no_wait;               /* a seen file locked by another run is an error, not a wait */
     const unsigned char *key;  /* anonymous mode when not NULL: ids become keyed hashes */
     size_t key_len;
     FILE *out;                 /* canonical responses (the header is written once) */
@@ -60,7 +61,11 @@ ANKETA_API struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_co
                                                    struct anketa_error *err);
 ANKETA_API void anketa_ingest_free(struct anketa_ingest *in);
 
-/* Ids and contents of earlier runs (--seen); a missing file is an empty set. */
+/* Ids and contents of earlier runs (--seen); a missing file is an empty set.
+ * Locks "<path>.lock" first, until anketa_ingest_free(): another run on the
+ * same file waits (on_warning says so), or with no_wait fails. A file
+ * damaged or cut (its checksum) is an error; one of an older ingest without
+ * a checksum is read with a warning. */
 ANKETA_API int anketa_ingest_load_seen(struct anketa_ingest *in, const char *path,
                                        struct anketa_error *err);
 /* Writes every id seen so far (earlier runs and this one) atomically. */

@@ -123,7 +123,18 @@ static void test_seen(void)
     CHECK(t.count == s.count);
     CHECK(ingest_seen_check(&t, 42, 7) == SEEN_DUPLICATE);
     CHECK(ingest_seen_check(&t, 42, 9) == SEEN_CONFLICT);
-    FILE *fp = fopen(path, "wb");
+    /* One bit of one id flipped: the checksum says so, naming the file. */
+    FILE *fp = fopen(path, "r+b");
+    CHECK(fp && fseek(fp, 16 + 8 + 12 * 500 + 3, SEEK_SET) == 0);
+    int c = getc(fp);
+    fseek(fp, -1, SEEK_CUR);
+    putc(c ^ 1, fp);
+    fclose(fp);
+    struct ingest_seen u = { 0 };
+    CHECK(ingest_seen_load(&u, path, &err) != 0 && strstr(err.message, path) &&
+          strstr(err.message, "checksum"));
+    ingest_seen_free(&u);
+    fp = fopen(path, "wb");
     fputs("not a seen file", fp);
     fclose(fp);
     CHECK(ingest_seen_load(&t, path, &err) != 0 && strstr(err.message, path));
