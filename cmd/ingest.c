@@ -32,7 +32,8 @@ static void usage(void)
            "      --rejects FILE   write rejected records (file,line,reason,record)\n"
            "      --seen FILE      ids of earlier runs: skip them, add this run's\n"
            "      --no-wait        fail if another ingest holds the seen file, not wait\n"
-           "      --max-rejects N  fail (exit 1, output not written) above N rejects\n"
+           "      --max-rejects N  fail (exit 1, output not written) above N rejects,\n"
+           "                       or above N%% of the records read (--max-rejects 5%%)\n"
            "      --threads N      1, or 2 (default) for a large regular file\n"
            "      --anonymous      ids as keyed hashes, e-mails and phones in comments masked\n"
            "      --key-file FILE  the key of --anonymous (default: $ANKETA_ANON_KEY)\n"
@@ -169,7 +170,8 @@ int main(int argc, char **argv)
     struct anketa_ingest_config cfg = { 0 };
     const char *campaign_path = NULL, *profile_name = NULL, *output = "-";
     const char *rejects_path = NULL, *seen_path = NULL, *key_path = NULL;
-    long max_rejects = -1;
+    struct anketa_reject_limit limit = { 0 };
+    const char *limit_text = NULL;
     int anonymous = 0, ch;
 
     cli_init("ingest");
@@ -188,7 +190,10 @@ int main(int argc, char **argv)
         case OPT_SEEN: seen_path = optarg; break;
         case OPT_NO_WAIT: cfg.no_wait = 1; break;
         case OPT_MAX_REJECTS:
-            max_rejects = cli_number(optarg, 0, 2000000000L, "--max-rejects");
+            if (anketa_reject_limit_parse(optarg, &limit) != 0)
+                cli_usage_error("--max-rejects must be a number of records or a percentage "
+                                "such as 5%%, not '%s'", optarg);
+            limit_text = optarg;
             break;
         case OPT_ANONYMOUS: anonymous = 1; break;
         case OPT_KEY_FILE: key_path = optarg; break;
@@ -236,7 +241,7 @@ int main(int argc, char **argv)
     }
     /* Standard output cannot be taken back: with --max-rejects the rows wait
      * in a temporary file until the rejects are counted. */
-    if (strcmp(output, "-") == 0 && max_rejects >= 0 && (held = tmpfile()) == NULL) {
+    if (strcmp(output, "-") == 0 && limit.set && (held = tmpfile()) == NULL) {
         cli_error("cannot create a temporary file: %s", strerror(errno));
         goto done;
     }
@@ -274,10 +279,10 @@ done:;
     struct anketa_ingest_counts n = { 0 };
     if (in)
         anketa_ingest_get_counts(in, &n);
-    int too_many = max_rejects >= 0 && n.rejected > (unsigned long long)max_rejects;
+    int verdict = status == CLI_EXIT_OK ? anketa_reject_verdict(&limit, &n) : ANKETA_REJECTS_OK;
     /* The output first, the seen ids only after it is safely in place, so a
      * failed run can simply be repeated. */
-    if (status == CLI_EXIT_OK && !too_many) {
+    if (status == CLI_EXIT_OK && verdict == ANKETA_REJECTS_OK) {
         if ((held && copy_held(held, anketa_output_stream(out), &err) != 0) ||
             anketa_output_commit(out, &err) != 0 ||
             (rej && anketa_output_commit(rej, &err) != 0) ||
@@ -286,7 +291,7 @@ done:;
             status = CLI_EXIT_FAILURE;
         }
         out = rej = NULL;
-    } else if (too_many && status == CLI_EXIT_OK) {
+    } else if (verdict != ANKETA_REJECTS_OK) {
         anketa_output_abort(out);
         out = NULL;
         if (rej && anketa_output_commit(rej, &err) != 0)
@@ -312,9 +317,18 @@ done:;
         fprintf(stderr, "ingest: masked %llu e-mail addresses and %llu phone numbers; "
                         "left out %llu identifying columns\n",
                 n.emails_masked, n.phones_masked, n.columns_dropped);
-    if (too_many)
-        cli_error("%llu rejects, more than --max-rejects %ld: the output is not written%s",
-                  n.rejected, max_rejects, rejects_path ? ", the rejects are" : "");
+    /* What a run stopped by its rejects wrote, exactly. */
+    char wrote[160];
+    snprintf(wrote, sizeof wrote, "%s%s%s",
+             strcmp(output, "-") != 0 || held ? "the output is not written"
+                                              : "standard output got the header line only",
+             seen_path ? ", the seen file not updated" : "",
+             rejects_path ? "; the rejects are written" : "");
+    if (verdict == ANKETA_REJECTS_TOO_MANY)
+        cli_error("%llu rejects, more than --max-rejects %s: %s", n.rejected, limit_text, wrote);
+    else if (verdict == ANKETA_REJECTS_ALL)
+        cli_error("%llu record%s rejected and none accepted: %s", n.rejected,
+                  n.rejected == 1 ? "" : "s", wrote);
     else if (status != CLI_EXIT_OK && opened)
         cli_error("nothing written: fix the input and run again");
 

@@ -1,4 +1,6 @@
 /* ingest: rejected records, with file, line, reason and the record as text. */
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,3 +111,30 @@ int ingest_reject_raw(struct anketa_ingest *in, const struct ingest_record *rec,
     return ingest_reject(in, rec, reason, err);
 }
 
+
+int anketa_reject_limit_parse(const char *s, struct anketa_reject_limit *limit)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    int percent = *end == '%';
+    memset(limit, 0, sizeof *limit);
+    if (errno != 0 || end == s || !(*s >= '0' && *s <= '9') || end[percent] != '\0' ||
+        !isfinite(v) || v < 0 || (percent ? v > 100 : v > 2e9 || v != floor(v)))
+        return -1;
+    limit->set = 1;
+    limit->percent = percent;
+    limit->value = v;
+    return 0;
+}
+
+int anketa_reject_verdict(const struct anketa_reject_limit *limit,
+                          const struct anketa_ingest_counts *n)
+{
+    if (n->rejected > 0 && n->accepted == 0)
+        return ANKETA_REJECTS_ALL;
+    if (limit == NULL || !limit->set)
+        return ANKETA_REJECTS_OK;
+    double allowed = limit->percent ? limit->value / 100.0 * (double)n->read : limit->value;
+    return (double)n->rejected > allowed ? ANKETA_REJECTS_TOO_MANY : ANKETA_REJECTS_OK;
+}

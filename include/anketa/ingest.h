@@ -82,4 +82,21 @@ ANKETA_API int anketa_ingest_file(struct anketa_ingest *in, const char *path,
 ANKETA_API void anketa_ingest_get_counts(const struct anketa_ingest *in,
                                          struct anketa_ingest_counts *counts);
 
+/* --max-rejects: a number of records, or with `percent` a share of those read. */
+struct anketa_reject_limit {
+    int set, percent;
+    double value;
+};
+/* "N" or "P%" (P a decimal from 0 to 100) into *limit; -1 when it is neither. */
+ANKETA_API int anketa_reject_limit_parse(const char *s, struct anketa_reject_limit *limit);
+
+enum anketa_reject_verdict {
+    ANKETA_REJECTS_OK,        /* the run may be committed */
+    ANKETA_REJECTS_TOO_MANY,  /* more than the limit */
+    ANKETA_REJECTS_ALL        /* records rejected and none accepted */
+};
+/* Whether a run's rejects let it be committed; limit may be NULL (none). */
+ANKETA_API int anketa_reject_verdict(const struct anketa_reject_limit *limit,
+                                     const struct anketa_ingest_counts *counts);
+
 #endif
