@@ -14,7 +14,7 @@ enum { SHOWN_REJECTS = 10 };
 
 static void usage(void)
 {
-    printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--encoding auto|utf-8|cp1251]\n"
+    printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--strict] [--encoding auto|utf-8|cp1251]\n"
            "              [--delimiter auto|,|;|tab] [--tz +HH:MM] [--rejects FILE]\n"
            "              [--seen FILE [--no-wait]] [--max-rejects N]\n"
            "              [--anonymous [--key-file FILE]]\n"
@@ -26,6 +26,8 @@ static void usage(void)
            "\n"
            "  -c, --campaign FILE  resolve items, points and questions against the campaign\n"
            "  -p, --profile NAME   canonical, yandex-forms, pos, site, paper, or a .yaml file\n"
+           "      --strict         a question without a column, or a column answering\n"
+           "                       nothing, is an error (exit 1), not a warning\n"
            "      --encoding ENC   auto (BOM, strict UTF-8, else Windows-1251), utf-8, cp1251\n"
            "      --delimiter D    auto (sniffed from the header), ',', ';' or tab\n"
            "      --tz +HH:MM      zone of local times (default: the campaign's)\n"
@@ -144,7 +146,7 @@ static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
-       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_NO_WAIT, OPT_VERSION };
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_NO_WAIT, OPT_STRICT, OPT_VERSION };
 
 int main(int argc, char **argv)
 {
@@ -157,6 +159,7 @@ int main(int argc, char **argv)
         {"rejects", required_argument, NULL, OPT_REJECTS},
         {"seen", required_argument, NULL, OPT_SEEN},
         {"no-wait", no_argument, NULL, OPT_NO_WAIT},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
         {"anonymous", no_argument, NULL, OPT_ANONYMOUS},
         {"key-file", required_argument, NULL, OPT_KEY_FILE},
@@ -189,6 +192,7 @@ int main(int argc, char **argv)
         case OPT_REJECTS: rejects_path = optarg; break;
         case OPT_SEEN: seen_path = optarg; break;
         case OPT_NO_WAIT: cfg.no_wait = 1; break;
+        case OPT_STRICT: cfg.strict = 1; break;
         case OPT_MAX_REJECTS:
             if (anketa_reject_limit_parse(optarg, &limit) != 0)
                 cli_usage_error("--max-rejects must be a number of records or a percentage "

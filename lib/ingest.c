@@ -50,8 +50,10 @@ int ingest_add_question(struct anketa_ingest *in, const char *name, const char *
     in->question_count++;   /* from here on freed with the ingest */
     if (text && (q->text = malloc(strlen(text) + 1)) == NULL)
         return -1;
-    if (text)
+    if (text) {
         ingest_fold(text, strlen(text), q->text);
+        ingest_question_key(q->text, q->text);
+    }
     return 0;
 }
 

@@ -12,9 +12,14 @@
 
 /* ---- text (ingest_text.c) ---- */
 
-/* Trimmed (spaces, tabs, CR, LF, NBSP), ASCII and Cyrillic lower-cased, ё as е,
- * inner runs of spaces as one. out holds len + 1 bytes; returns the length. */
+/* Trimmed (spaces, tabs, CR, LF, NBSP), ASCII and Cyrillic (U+0400..U+052F)
+ * case-folded, ё as е, inner runs of spaces as one. out holds len + 1 bytes;
+ * returns the length. */
 size_t ingest_fold(const char *s, size_t len, char *out);
+/* A folded header or question text as it is compared: without leading
+ * numbering ("1.", "2)", "3 -"), a trailing '*' (a required question) and
+ * punctuation. out holds strlen(folded) + 1 (may be folded); returns the length. */
+size_t ingest_question_key(const char *folded, char *out);
 /* Glob match of folded strings: '*' is any run of characters. */
 int ingest_glob(const char *pattern, const char *text);
 /* 1 when s is well-formed UTF-8 (no overlongs, no surrogates). */
@@ -129,7 +134,7 @@ enum { MEMO = 8 };
 
 struct question_column {
     char *name;                 /* output header: q.<id> */
-    char *text;                 /* the campaign's question text, folded; may be NULL */
+    char *text;                 /* the campaign's question text as a key; may be NULL */
     int lo, hi;                 /* lo > hi: any whole number (no campaign) */
     int column;                 /* in the current file, or -1 */
     /* The last texts read and their scores: an export repeats a handful of

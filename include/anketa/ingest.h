@@ -37,6 +37,8 @@ struct anketa_ingest_config {
     int tz_minutes;
     int threads;               /* 1: one thread; else two on a large regular file */
     int no_wait;               /* a seen file locked by another run is an error, not a wait */
+    int strict;                /* a question without a column, or a column answering
+                                  nothing, is an error (after on_warning named each) */
     const unsigned char *key;  /* anonymous mode when not NULL: ids become keyed hashes */
     size_t key_len;
     FILE *out;                 /* canonical responses (the header is written once) */
@@ -44,7 +46,7 @@ struct anketa_ingest_config {
     /* Called for each reject (for messages); may be NULL. */
     void (*on_reject)(void *ctx, const char *file, long line, const char *reason);
     /* Called for what a file lacks but does not stop the run (a question
-     * with no column); may be NULL. */
+     * with no column, a column answering nothing); may be NULL. */
     void (*on_warning)(void *ctx, const char *file, const char *message);
     void *ctx;
 };

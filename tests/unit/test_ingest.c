@@ -89,6 +89,25 @@ static void test_text(void)
     CHECK_STR(out, "время создания");
     ingest_fold("Ёлка", strlen("Ёлка"), out);
     CHECK_STR(out, "елка");
+    /* Cyrillic beyond Russian folds too (Ukrainian, Belarusian, Serbian, Kazakh). */
+    ingest_fold("ЇЖАК Є ЎЛЬЯНА ЂУРО ҚАЗАҚ ӘЛЕМ Ӏ", strlen("ЇЖАК Є ЎЛЬЯНА ЂУРО ҚАЗАҚ ӘЛЕМ Ӏ"), out);
+    CHECK_STR(out, "їжак є ўльяна ђуро қазақ әлем ӏ");
+    /* Headers as form builders number and star them. */
+    const char *keys[][2] = {
+        { "1. насколько вы довольны? *", "насколько вы довольны" },
+        { "12) время ожидания*", "время ожидания" },
+        { "3 - время ожидания", "время ожидания" },
+        { "3 \xE2\x80\x94 время ожидания", "время ожидания" },
+        { "4.1. вежливость , компетентность", "вежливость компетентность" },
+        { "«вопрос» ?", "вопрос" },
+        { "2024 год", "2024 год" },
+        { "5 лет", "5 лет" },
+        { "1.", "" },
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        ingest_question_key(keys[i][0], out);
+        CHECK_STR(out, keys[i][1]);
+    }
     CHECK(ingest_glob("*замечания*", "ваши замечания и предложения"));
     CHECK(!ingest_glob("*замечания", "ваши замечания и предложения"));
     CHECK(ingest_glob("id", "id") && !ingest_glob("id", "idx"));
