@@ -17,7 +17,7 @@ static void usage(void)
     printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--strict] [--encoding auto|utf-8|cp1251]\n"
            "              [--delimiter auto|,|;|tab] [--tz +HH:MM] [--rejects FILE]\n"
            "              [--seen FILE [--no-wait]] [--max-rejects N]\n"
-           "              [--anonymous [--key-file FILE]]\n"
+           "              [--anonymous [--key-file FILE] [--time-precision P]]\n"
            "              [-o FILE] [FILE...|-]\n"
            "\n"
            "Turns survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical\n"
@@ -37,8 +37,11 @@ static void usage(void)
            "      --max-rejects N  fail (exit 1, output not written) above N rejects,\n"
            "                       or above N%% of the records read (--max-rejects 5%%)\n"
            "      --threads N      1, or 2 (default) for a large regular file\n"
-           "      --anonymous      ids as keyed hashes, e-mails and phones in comments masked\n"
+           "      --anonymous      ids as keyed hashes; e-mails, phones, SNILS, INN, passport\n"
+           "                       and card numbers masked in comments and rejects\n"
            "      --key-file FILE  the key of --anonymous (default: $ANKETA_ANON_KEY)\n"
+           "      --time-precision day|hour|minute\n"
+           "                       what --anonymous keeps of times (default: hour)\n"
            "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
            "  -q, --quiet          no warnings (the summary line stays)\n"
            "  -h, --help           this help\n"
@@ -131,6 +134,17 @@ static int parse_encoding(const char *s)
     cli_usage_error("--encoding must be auto, utf-8 or cp1251, not '%s'", s);
 }
 
+static int parse_precision(const char *s)
+{
+    static const char *const names[] = { "second", "minute", "hour", "day" };
+    if (s == NULL)
+        return ANKETA_TIME_HOUR;
+    for (int i = ANKETA_TIME_MINUTE; i <= ANKETA_TIME_DAY; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
 {
     char buf[65536];
@@ -146,7 +160,8 @@ static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
-       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_NO_WAIT, OPT_STRICT, OPT_VERSION };
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_TIME_PRECISION, OPT_THREADS, OPT_NO_WAIT, OPT_STRICT,
+       OPT_VERSION };
 
 int main(int argc, char **argv)
 {
@@ -163,6 +178,7 @@ int main(int argc, char **argv)
         {"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
         {"anonymous", no_argument, NULL, OPT_ANONYMOUS},
         {"key-file", required_argument, NULL, OPT_KEY_FILE},
+        {"time-precision", required_argument, NULL, OPT_TIME_PRECISION},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
@@ -172,7 +188,7 @@ int main(int argc, char **argv)
     };
     struct anketa_ingest_config cfg = { 0 };
     const char *campaign_path = NULL, *profile_name = NULL, *output = "-";
-    const char *rejects_path = NULL, *seen_path = NULL, *key_path = NULL;
+    const char *rejects_path = NULL, *seen_path = NULL, *key_path = NULL, *precision = NULL;
     struct anketa_reject_limit limit = { 0 };
     const char *limit_text = NULL;
     int anonymous = 0, ch;
@@ -201,6 +217,7 @@ int main(int argc, char **argv)
             break;
         case OPT_ANONYMOUS: anonymous = 1; break;
         case OPT_KEY_FILE: key_path = optarg; break;
+        case OPT_TIME_PRECISION: precision = optarg; break;
         case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
         case 'o': output = optarg; break;
         case 'q': cli_set_quiet(1); break;
@@ -212,8 +229,10 @@ int main(int argc, char **argv)
     if (profile_name == NULL)
         cli_usage_error("a profile is required (-p canonical, yandex-forms, pos, site, paper "
                         "or a .yaml file)");
-    if (key_path && !anonymous)
-        cli_usage_error("--key-file goes with --anonymous");
+    if ((key_path || precision) && !anonymous)
+        cli_usage_error("%s goes with --anonymous", key_path ? "--key-file" : "--time-precision");
+    if (anonymous && (cfg.time_precision = parse_precision(precision)) < 0)
+        cli_usage_error("--time-precision must be day, hour or minute, not '%s'", precision);
     if (cfg.no_wait && !seen_path)
         cli_usage_error("--no-wait goes with --seen");
     for (int i = optind; i < argc; i++)
@@ -318,9 +337,11 @@ done:;
         cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
                  rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");
     if (anonymous && opened)
-        fprintf(stderr, "ingest: masked %llu e-mail addresses and %llu phone numbers; "
-                        "left out %llu identifying columns\n",
-                n.emails_masked, n.phones_masked, n.columns_dropped);
+        fprintf(stderr, "ingest: masked %llu e-mail addresses, %llu phone numbers, %llu SNILS, "
+                        "%llu INN, %llu passport and %llu card numbers; left out %llu "
+                        "identifying columns\n", n.emails_masked, n.phones_masked,
+                n.snils_masked, n.inns_masked, n.passports_masked, n.cards_masked,
+                n.columns_dropped);
     /* What a run stopped by its rejects wrote, exactly. */
     char wrote[160];
     snprintf(wrote, sizeof wrote, "%s%s%s",

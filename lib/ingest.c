@@ -137,6 +137,7 @@ void anketa_ingest_free(struct anketa_ingest *in)
     ingest_free_own(in);
     for (int f = 0; f < FIELD_COUNT; f++)
         free(in->columns[f]);
+    free(in->column_role);
     anketa_strmap_free(&in->item_names);
     free(in->item_ambiguous);
     ingest_seen_free(&in->seen);

@@ -194,10 +194,21 @@ int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
         rc = anketa_error_at(err, ANKETA_ERR_INVALID, src->name, h->line, 0,
                              "--strict: %zu unmatched (questions without a column, columns "
                              "answering nothing: named above)", unmatched);
-    /* Identifying columns never reach the output; say how many were left out. */
+    /* Identifying columns never reach the output; say how many were left out.
+     * A reject under --anonymous leaves them out too and hashes its id. */
+    free(in->column_role);
+    in->column_role = NULL;
+    if (rc == 0 && (in->column_role = calloc(h->count + 1, 1)) == NULL)
+        rc = ingest_nomem(err);
     for (size_t i = 0; rc == 0 && i < h->count; i++)
-        if (header_matches(&p->identifying, folded[i]))
+        if (header_matches(&p->identifying, folded[i])) {
             in->counts.columns_dropped++;
+            in->column_role[i] = COLUMN_IDENTIFYING;
+        }
+    for (size_t k = 0; rc == 0 && k < in->column_count[FIELD_DATE]; k++)
+        in->column_role[in->columns[FIELD_DATE][k]] = COLUMN_DATE;
+    for (size_t k = 0; rc == 0 && k < in->column_count[FIELD_ID]; k++)
+        in->column_role[in->columns[FIELD_ID][k]] = COLUMN_ID;
     for (size_t i = 0; i < h->count; i++) {
         if (raw)
             free(raw[i]);

@@ -122,10 +122,17 @@ uint32_t ingest_content_hash(const char *s, size_t len);
 /* The keyed hash of an id as 32 hex digits (out holds 33). */
 int ingest_anon_id(const unsigned char *key, size_t key_len, const char *id, size_t len,
                    char *out);
-/* Copies s with e-mail addresses and phone numbers replaced by placeholders;
- * out holds 4 * len + 64. Returns the length and adds to the counters. */
-size_t ingest_mask(const char *s, size_t len, char *out, unsigned long long *emails,
-                   unsigned long long *phones);
+/* Copies s with e-mail addresses, phone numbers (+7 (913) 123-45-67, 8 913
+ * 1234567, 89131234567...), СНИЛС (123-456-789 01), ИНН (10 or 12 digits),
+ * passport numbers (45 06 123456, 4506 123456) and card numbers (16 digits
+ * passing Luhn) replaced by placeholders; out holds 4 * len + 64. Returns
+ * the length and adds to the *_masked counters of n. */
+size_t ingest_mask(const char *s, size_t len, char *out, struct anketa_ingest_counts *n);
+/* Adds the *_masked counters of from to those of to. */
+void ingest_add_masked(struct anketa_ingest_counts *to, const struct anketa_ingest_counts *from);
+/* An output date (ISO 8601, seconds and offset) to the precision of
+ * --time-precision: what is below it set to zero. */
+void ingest_coarsen_time(char *date, int precision);
 
 /* ---- the ingest itself (ingest.c, ingest_header.c, ingest_record.c,
  * ingest_reject.c), fed by the readers ---- */
@@ -170,6 +177,7 @@ struct anketa_ingest {
     int *columns[FIELD_COUNT];  /* candidate columns of each field, in profile order */
     size_t column_count[FIELD_COUNT];
     size_t width;               /* fields in the header */
+    unsigned char *column_role; /* COLUMN_* of each, for anonymous rejects */
 
     /* Items by exact name; a name two items share is marked ambiguous. */
     struct anketa_strmap item_names;
@@ -191,6 +199,7 @@ struct anketa_ingest {
 };
 
 #define OUT_FIXED 10            /* response_id .. weight, before the questions */
+enum { COLUMN_TEXT, COLUMN_ID, COLUMN_DATE, COLUMN_IDENTIFYING };
 
 /* Appends len bytes of s (NULL: room only) and a NUL; *off where they start. */
 int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off);

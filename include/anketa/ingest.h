@@ -27,6 +27,11 @@ ANKETA_API struct anketa_profile *anketa_profile_parse(const char *text, size_t 
 ANKETA_API void anketa_profile_free(struct anketa_profile *p);
 
 enum anketa_encoding { ANKETA_ENCODING_AUTO, ANKETA_ENCODING_UTF8, ANKETA_ENCODING_CP1251 };
+/* What --anonymous keeps of a time: a time to the second beside a small
+ * department identifies. Below the precision the time is set to zero. */
+enum anketa_time_precision {
+    ANKETA_TIME_SECOND, ANKETA_TIME_MINUTE, ANKETA_TIME_HOUR, ANKETA_TIME_DAY
+};
 
 struct anketa_ingest_config {
     const struct anketa_profile *profile;
@@ -41,6 +46,7 @@ struct anketa_ingest_config {
                                   nothing, is an error (after on_warning named each) */
     const unsigned char *key;  /* anonymous mode when not NULL: ids become keyed hashes */
     size_t key_len;
+    int time_precision;        /* enum anketa_time_precision of submitted_at as written */
     FILE *out;                 /* canonical responses (the header is written once) */
     FILE *rejects;             /* file,line,reason,record; may be NULL */
     /* Called for each reject (for messages); may be NULL. */
@@ -53,7 +59,8 @@ struct anketa_ingest_config {
 
 struct anketa_ingest_counts {
     unsigned long long read, accepted, rejected, duplicates;
-    unsigned long long emails_masked, phones_masked, columns_dropped;
+    unsigned long long emails_masked, phones_masked, snils_masked, inns_masked,
+        passports_masked, cards_masked, columns_dropped;
     unsigned long long outside_period;  /* accepted, dated outside the campaign's period */
 };
 
