@@ -75,88 +75,25 @@ static void on_warning(void *ctx, const char *file, const char *message)
     cli_warn("%s: %s", file, message);
 }
 
-/* The key of --anonymous: a file's bytes without the final line end (so a
- * key written by echo equals the same key in the environment), or the
- * environment's. */
-static char *read_key(const char *path, size_t *len)
+/* The key of --anonymous: a file's, or the environment's. */
+static unsigned char *read_key(const char *path, size_t *len, struct anketa_error *err)
 {
-    if (path == NULL) {
-        const char *env = getenv("ANKETA_ANON_KEY");
-        if (env == NULL || *env == '\0')
-            cli_usage_error("--anonymous needs a key: --key-file FILE or ANKETA_ANON_KEY");
-        *len = strlen(env);
-        return strdup(env);
-    }
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return NULL;
-    char *key = NULL, buf[4096];
-    size_t n, cap = 0;
-    *len = 0;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        char *k = *len + n > cap ? realloc(key, cap = 2 * (*len + n)) : key;
-        if (k == NULL)
-            break;
-        key = k;
-        memcpy(key + *len, buf, n);
-        *len += n;
-    }
-    int bad = ferror(fp) || (key == NULL && *len > 0);
-    fclose(fp);
-    while (!bad && *len > 0 && (key[*len - 1] == '\n' || key[*len - 1] == '\r'))
-        (*len)--;
-    if (bad || key == NULL) {
-        free(key);
-        return bad ? NULL : strdup("");
-    }
-    return key;
+    const char *env = getenv("ANKETA_ANON_KEY");
+    if (path)
+        return anketa_ingest_read_key(path, len, err);
+    if (env == NULL || *env == '\0')
+        cli_usage_error("--anonymous needs a key: --key-file FILE or ANKETA_ANON_KEY");
+    *len = strlen(env);
+    return (unsigned char *)strdup(env);
 }
 
-static int parse_delimiter(const char *s)
+/* An option that takes one of a few words, or a usage error. */
+static int choice(const char *option, const char *value, const char *words)
 {
-    if (strcmp(s, "auto") == 0)
-        return 0;
-    if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0)
-        return '\t';
-    if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0)
-        return s[0];
-    cli_usage_error("--delimiter must be auto, ',', ';' or tab, not '%s'", s);
-}
-
-static int parse_encoding(const char *s)
-{
-    if (strcmp(s, "auto") == 0)
-        return ANKETA_ENCODING_AUTO;
-    if (strcmp(s, "utf-8") == 0 || strcmp(s, "utf8") == 0)
-        return ANKETA_ENCODING_UTF8;
-    if (strcmp(s, "cp1251") == 0 || strcmp(s, "windows-1251") == 0)
-        return ANKETA_ENCODING_CP1251;
-    cli_usage_error("--encoding must be auto, utf-8 or cp1251, not '%s'", s);
-}
-
-static int parse_precision(const char *s)
-{
-    static const char *const names[] = { "second", "minute", "hour", "day" };
-    if (s == NULL)
-        return ANKETA_TIME_HOUR;
-    for (int i = ANKETA_TIME_MINUTE; i <= ANKETA_TIME_DAY; i++)
-        if (strcmp(s, names[i]) == 0)
-            return i;
-    return -1;
-}
-
-static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
-{
-    char buf[65536];
-    size_t n;
-    rewind(held);
-    while ((n = fread(buf, 1, sizeof buf, held)) > 0)
-        if (fwrite(buf, 1, n, to) != n)
-            break;
-    if (ferror(held) || ferror(to))
-        return anketa_error_set(err, ANKETA_ERR_IO, "cannot write the held output: %s",
-                                strerror(errno));
-    return 0;
+    int v = anketa_ingest_option(option, value);
+    if (v < 0)
+        cli_usage_error("--%s must be %s, not '%s'", option, words, value);
+    return v;
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
@@ -198,8 +135,8 @@ int main(int argc, char **argv)
         switch (ch) {
         case 'c': campaign_path = optarg; break;
         case 'p': profile_name = optarg; break;
-        case OPT_ENCODING: cfg.encoding = parse_encoding(optarg); break;
-        case OPT_DELIMITER: cfg.delimiter = parse_delimiter(optarg); break;
+        case OPT_ENCODING: cfg.encoding = choice("encoding", optarg, "auto, utf-8 or cp1251"); break;
+        case OPT_DELIMITER: cfg.delimiter = choice("delimiter", optarg, "auto, ',', ';' or tab"); break;
         case OPT_TZ:
             if (anketa_parse_tz(optarg, &cfg.tz_minutes) != 0)
                 cli_usage_error("--tz must be a UTC offset such as +09:00, not '%s'", optarg);
@@ -231,8 +168,9 @@ int main(int argc, char **argv)
                         "or a .yaml file)");
     if ((key_path || precision) && !anonymous)
         cli_usage_error("%s goes with --anonymous", key_path ? "--key-file" : "--time-precision");
-    if (anonymous && (cfg.time_precision = parse_precision(precision)) < 0)
-        cli_usage_error("--time-precision must be day, hour or minute, not '%s'", precision);
+    if (anonymous)
+        cfg.time_precision = precision ? choice("time-precision", precision, "day, hour or minute")
+                                       : ANKETA_TIME_HOUR;
     if (cfg.no_wait && !seen_path)
         cli_usage_error("--no-wait goes with --seen");
     for (int i = optind; i < argc; i++)
@@ -245,7 +183,7 @@ int main(int argc, char **argv)
     struct anketa_output *out = NULL, *rej = NULL;
     struct anketa_ingest *in = NULL;
     struct reject_log log = { 0 };
-    char *key = NULL;
+    unsigned char *key = NULL;
     FILE *held = NULL;
     int status = CLI_EXIT_FAILURE, opened = 0;   /* opened: past loading, outputs tried */
     if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL)
@@ -256,18 +194,14 @@ int main(int argc, char **argv)
         goto report;
     }
     if (anonymous) {
-        if ((key = read_key(key_path, &cfg.key_len)) == NULL) {
-            cli_error("%s: cannot read the key: %s", key_path, strerror(errno));
-            goto done;
-        }
-        cfg.key = (const unsigned char *)key;
+        if ((key = read_key(key_path, &cfg.key_len, &err)) == NULL)
+            goto report;
+        cfg.key = key;
     }
     /* Standard output cannot be taken back: with --max-rejects the rows wait
      * in a temporary file until the rejects are counted. */
-    if (strcmp(output, "-") == 0 && limit.set && (held = tmpfile()) == NULL) {
-        cli_error("cannot create a temporary file: %s", strerror(errno));
-        goto done;
-    }
+    if (strcmp(output, "-") == 0 && limit.set && (held = anketa_ingest_hold(&err)) == NULL)
+        goto report;
     opened = 1;
     if ((out = anketa_output_open(output, &err)) == NULL ||
         (rejects_path && (rej = anketa_output_open(rejects_path, &err)) == NULL))
@@ -306,7 +240,9 @@ done:;
     /* The output first, the seen ids only after it is safely in place, so a
      * failed run can simply be repeated. */
     if (status == CLI_EXIT_OK && verdict == ANKETA_REJECTS_OK) {
-        if ((held && copy_held(held, anketa_output_stream(out), &err) != 0) ||
+        FILE *from = held;
+        held = NULL;
+        if ((from && anketa_ingest_release(from, anketa_output_stream(out), &err) != 0) ||
             anketa_output_commit(out, &err) != 0 ||
             (rej && anketa_output_commit(rej, &err) != 0) ||
             (seen_path && anketa_ingest_save_seen(in, seen_path, &err) != 0)) {
@@ -336,17 +272,14 @@ done:;
     if (log.shown > SHOWN_REJECTS)
         cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
                  rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");
-    if (anonymous && opened)
-        fprintf(stderr, "ingest: masked %llu e-mail addresses, %llu phone numbers, %llu SNILS, "
-                        "%llu INN, %llu passport and %llu card numbers; left out %llu "
-                        "identifying columns\n", n.emails_masked, n.phones_masked,
-                n.snils_masked, n.inns_masked, n.passports_masked, n.cards_masked,
-                n.columns_dropped);
+    char masked[256];
+    if (anonymous && opened && anketa_ingest_masked(&n, masked, sizeof masked) > 0)
+        fprintf(stderr, "ingest: %s\n", masked);
     /* What a run stopped by its rejects wrote, exactly. */
     char wrote[160];
     snprintf(wrote, sizeof wrote, "%s%s%s",
-             strcmp(output, "-") != 0 || held ? "the output is not written"
-                                              : "standard output got the header line only",
+             strcmp(output, "-") != 0 || limit.set ? "the output is not written" /* or held */
+                                                   : "standard output got the header line only",
              seen_path ? ", the seen file not updated" : "",
              rejects_path ? "; the rejects are written" : "");
     if (verdict == ANKETA_REJECTS_TOO_MANY)

@@ -108,4 +108,25 @@ enum anketa_reject_verdict {
 ANKETA_API int anketa_reject_verdict(const struct anketa_reject_limit *limit,
                                      const struct anketa_ingest_counts *counts);
 
+/* ---- what the ingest command takes and gives (its front end stays small) ---- */
+
+/* The value of option "encoding", "delimiter" (',' ';' '\t' or 0 for auto) or
+ * "time-precision" given as text; -1 when it is none of the documented ones. */
+ANKETA_API int anketa_ingest_option(const char *option, const char *value);
+/* The key of --anonymous from a file: its bytes without the final line end
+ * (a key written by echo equals the same key in the environment). NULL with
+ * err naming the file; the caller frees. */
+ANKETA_API unsigned char *anketa_ingest_read_key(const char *path, size_t *len,
+                                                 struct anketa_error *err);
+/* Standard output cannot be taken back: a run that may still fail (over
+ * --max-rejects) writes into an unnamed temporary file in $TMPDIR, copied
+ * out by anketa_ingest_release() when the run is committed (closed either
+ * way; fclose() it to drop the rows). NULL with err set. */
+ANKETA_API FILE *anketa_ingest_hold(struct anketa_error *err);
+ANKETA_API int anketa_ingest_release(FILE *held, FILE *to, struct anketa_error *err);
+/* "masked N e-mail addresses, ...; left out N identifying columns" into buf:
+ * what --anonymous did. Returns the length it needed. */
+ANKETA_API size_t anketa_ingest_masked(const struct anketa_ingest_counts *counts, char *buf,
+                                       size_t cap);
+
 #endif
