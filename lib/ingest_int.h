@@ -12,9 +12,14 @@
 
 /* ---- text (ingest_text.c) ---- */
 
-/* Trimmed (spaces, tabs, CR, LF, NBSP), ASCII and Cyrillic lower-cased, ё as е,
- * inner runs of spaces as one. out holds len + 1 bytes; returns the length. */
+/* Trimmed (spaces, tabs, CR, LF, NBSP), ASCII and Cyrillic (U+0400..U+052F)
+ * case-folded, ё as е, inner runs of spaces as one. out holds len + 1 bytes;
+ * returns the length. */
 size_t ingest_fold(const char *s, size_t len, char *out);
+/* A folded header or question text as it is compared: without leading
+ * numbering ("1.", "2)", "3 -"), a trailing '*' (a required question) and
+ * punctuation. out holds strlen(folded) + 1 (may be folded); returns the length. */
+size_t ingest_question_key(const char *folded, char *out);
 /* Glob match of folded strings: '*' is any run of characters. */
 int ingest_glob(const char *pattern, const char *text);
 /* 1 when s is well-formed UTF-8 (no overlongs, no surrogates). */
@@ -104,9 +109,13 @@ static inline void ingest_seen_prefetch(const struct ingest_seen *s, uint64_t id
     if (s->cap)
         __builtin_prefetch(&s->slots[(size_t)id & (s->cap - 1)]);
 }
+/* 0, 1 for a file of v1 (no checksum, read all the same), or an error. */
 int ingest_seen_load(struct ingest_seen *s, const char *path, struct anketa_error *err);
 int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err);
 void ingest_seen_free(struct ingest_seen *s);
+/* Locks "<path>.lock": its descriptor (the lock lasts until it is closed),
+ * -2 when another process holds it and `block` is 0, or -1 with err set. */
+int ingest_seen_lock(const char *path, int block, struct anketa_error *err);
 uint64_t ingest_hash64(const char *s, size_t len);
 /* The content hash of an output row's fields (the id left out by the caller). */
 uint32_t ingest_content_hash(const char *s, size_t len);
@@ -116,10 +125,17 @@ uint32_t ingest_content_hash(const char *s, size_t len);
 /* The keyed hash of an id as 32 hex digits (out holds 33). */
 int ingest_anon_id(const unsigned char *key, size_t key_len, const char *id, size_t len,
                    char *out);
-/* Copies s with e-mail addresses and phone numbers replaced by placeholders;
- * out holds 4 * len + 64. Returns the length and adds to the counters. */
-size_t ingest_mask(const char *s, size_t len, char *out, unsigned long long *emails,
-                   unsigned long long *phones);
+/* Copies s with e-mail addresses, phone numbers (+7 (913) 123-45-67, 8 913
+ * 1234567, 89131234567...), СНИЛС (123-456-789 01), ИНН (10 or 12 digits),
+ * passport numbers (45 06 123456, 4506 123456) and card numbers (16 digits
+ * passing Luhn) replaced by placeholders; out holds 4 * len + 64. Returns
+ * the length and adds to the *_masked counters of n. */
+size_t ingest_mask(const char *s, size_t len, char *out, struct anketa_ingest_counts *n);
+/* Adds the *_masked counters of from to those of to. */
+void ingest_add_masked(struct anketa_ingest_counts *to, const struct anketa_ingest_counts *from);
+/* An output date (ISO 8601, seconds and offset) to the precision of
+ * --time-precision: what is below it set to zero. */
+void ingest_coarsen_time(char *date, int precision);
 
 /* ---- the ingest itself (ingest.c, ingest_header.c, ingest_record.c,
  * ingest_reject.c), fed by the readers ---- */
@@ -128,7 +144,7 @@ enum { MEMO = 8 };
 
 struct question_column {
     char *name;                 /* output header: q.<id> */
-    char *text;                 /* the campaign's question text, folded; may be NULL */
+    char *text;                 /* the campaign's question text as a key; may be NULL */
     int lo, hi;                 /* lo > hi: any whole number (no campaign) */
     int column;                 /* in the current file, or -1 */
     /* The last texts read and their scores: an export repeats a handful of
@@ -151,6 +167,7 @@ struct anketa_ingest {
     const struct anketa_campaign *campaign;
     struct ingest_zone zone;
     struct ingest_seen seen;
+    int seen_lock;              /* the lock's descriptor + 1; 0: none */
     struct anketa_ingest_counts counts;
     unsigned char key[32];      /* the anonymity key, derived from the caller's */
 
@@ -163,6 +180,7 @@ struct anketa_ingest {
     int *columns[FIELD_COUNT];  /* candidate columns of each field, in profile order */
     size_t column_count[FIELD_COUNT];
     size_t width;               /* fields in the header */
+    unsigned char *column_role; /* COLUMN_* of each, for anonymous rejects */
 
     /* Items by exact name; a name two items share is marked ambiguous. */
     struct anketa_strmap item_names;
@@ -184,6 +202,7 @@ struct anketa_ingest {
 };
 
 #define OUT_FIXED 10            /* response_id .. weight, before the questions */
+enum { COLUMN_TEXT, COLUMN_ID, COLUMN_DATE, COLUMN_IDENTIFYING };
 
 /* Appends len bytes of s (NULL: room only) and a NUL; *off where they start. */
 int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off);

@@ -265,7 +265,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     }
     if (source_len == 0) {
         snprintf(why, INGEST_WHY, "no source: neither a source column, the profile, nor a "
-                                  "prefix of the id '%.100s' gives one", id);
+                                  "prefix of the id '%.100s' gives one", in->cfg.key ? "..." : id);
         return TAKE_REJECT;
     }
     const char *bare = id;
@@ -377,8 +377,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
         if (ingest_arena_put(&in->row, NULL, 4 * clen + 64, &off) != 0)
             return TAKE_NOMEM;
         in->row_off[nout - 1] = off;
-        in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off,
-                                            &in->counts.emails_masked, &in->counts.phones_masked);
+        in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off, &in->counts);
         in->row.len = off + in->row_len[nout - 1] + 1;   /* the unused room is not content */
     } else if (row_put(in, nout - 1, comment, clen) != 0) {
         return TAKE_NOMEM;
@@ -396,6 +395,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     uint32_t sum = ingest_content_hash(in->row.p + in->row_off[1], in->row.len - in->row_off[1]);
     seconds[0] = kept[0];
     seconds[1] = kept[1];
+    ingest_coarsen_time(in->row.p + in->row_off[1], in->cfg.time_precision);
     /* The line is built whole and written at once: stdio per field costs. */
     in->raw.len = 0;
     for (size_t i = 0; i < nout; i++)

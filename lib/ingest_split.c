@@ -281,8 +281,7 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
             rc = replay(in, &w, fp, src, err);
             in->counts.read += w.clone.counts.read;
             in->counts.rejected += w.clone.counts.rejected;
-            in->counts.emails_masked += w.clone.counts.emails_masked;
-            in->counts.phones_masked += w.clone.counts.phones_masked;
+            ingest_add_masked(&in->counts, &w.clone.counts);
         }
         ingest_free_own(&w.clone);
         fclose(w.clone.deferred);
