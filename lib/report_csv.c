@@ -7,6 +7,7 @@
 
 #include <anketa/csv.h>
 
+#include "decimal.h"
 #include "report_int.h"
 
 /* =, +, -, @ (and tab, CR) at the start of text make Excel run it as a
@@ -23,10 +24,10 @@ static void text_field(FILE *fp, const char *s, int delimiter)
 
 static void number_field(FILE *fp, double v, int excel)
 {
-    char buf[64];
+    char buf[DECIMAL_MAX];
     if (isnan(v))
         return;
-    snprintf(buf, sizeof buf, "%.10g", v);
+    decimal_shortest(v, 0, buf);
     if (excel)
         for (char *p = buf; *p; p++)
             if (*p == '.')

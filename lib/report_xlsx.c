@@ -10,7 +10,7 @@
 #include "report_int.h"
 
 struct formats {
-    lxw_format *head, *text, *count, *decimal, *share, *hidden, *title;
+    lxw_format *head, *text, *count, *count1, *decimal, *points, *hidden, *title;
     lxw_format *tone[4]; /* share cells: none, good, near, bad */
 };
 
@@ -30,8 +30,12 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
     format_set_text_wrap(f->text);
     f->count = workbook_add_format(wb);
     format_set_num_format(f->count, "# ##0");
+    f->count1 = workbook_add_format(wb);
+    format_set_num_format(f->count1, "# ##0.0");
     f->decimal = workbook_add_format(wb);
     format_set_num_format(f->decimal, "0.00");
+    f->points = workbook_add_format(wb);
+    format_set_num_format(f->points, "+0.0\" п. п.\";-0.0\" п. п.\";0.0\" п. п.\"");
     f->hidden = workbook_add_format(wb);
     format_set_italic(f->hidden);
     format_set_font_color(f->hidden, 0x888888);
@@ -42,7 +46,6 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
         if (fills[i])
             format_set_bg_color(f->tone[i], fills[i]);
     }
-    f->share = f->tone[0];
 }
 
 /* Sheet names: at most 31 characters, unique. */
@@ -59,8 +62,10 @@ static void sheet_name(char *out, size_t n, const char *base, int index)
     out[i] = '\0';
 }
 
+/* Numbers are stored unrounded; the format shows the digits the other
+ * formats print (Excel rounds the display half away from zero too). */
 static void write_cell(lxw_worksheet *ws, struct formats *f, lxw_row_t row, lxw_col_t col,
-                       const struct doc_cell *c, int is_count)
+                       const struct doc_cell *c)
 {
     if (c->tone == TONE_HIDDEN)
         worksheet_write_string(ws, row, col, c->text, f->hidden);
@@ -68,7 +73,8 @@ static void write_cell(lxw_worksheet *ws, struct formats *f, lxw_row_t row, lxw_
         worksheet_write_number(ws, row, col, c->value, f->tone[c->tone <= TONE_BAD ? c->tone : 0]);
     else if (!isnan(c->value))
         worksheet_write_number(ws, row, col, c->value,
-                               is_count && c->value == floor(c->value) ? f->count : f->decimal);
+                               c->signed_points ? f->points : c->decimals == 0 ? f->count
+                               : c->decimals == 1 ? f->count1 : f->decimal);
     else
         worksheet_write_string(ws, row, col, c->text ? c->text : "", f->text);
 }
@@ -128,12 +134,9 @@ int report_write_xlsx(struct anketa_report *r, const char *path, struct anketa_e
         }
         worksheet_freeze_panes(ws, 2, 0);
         for (size_t row = 0; row < b->rows; row++)
-            for (size_t c = 0; c < b->columns; c++) {
-                int is_count = strcmp(b->head[c], "Ответов") == 0 || strcmp(b->head[c], "№") == 0 ||
-                               strcmp(b->head[c], "Всего") == 0 || b->kind == BLOCK_FIGURES;
+            for (size_t c = 0; c < b->columns; c++)
                 write_cell(ws, &f, (lxw_row_t)(row + 2), (lxw_col_t)c,
-                           &b->cells[row * b->columns + c], is_count);
-            }
+                           &b->cells[row * b->columns + c]);
         if (i + 1 < r->block_count && r->blocks[i + 1].kind == BLOCK_CHART)
             add_chart(wb, ws, name, b, &r->blocks[i + 1]);
     }
