@@ -48,12 +48,56 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
     }
 }
 
-/* Sheet names: at most 31 characters, unique. */
+/* Text as Excel reads it back: C0 controls that XML 1.0 forbids become
+ * U+FFFD (raw, they made chart1.xml invalid; libxlsxwriter escapes them in
+ * cells only), and with `xstring` (cells, sheet names, chart categories:
+ * OOXML's ST_Xstring) text that looks like Excel's own escape _xHHHH_ is
+ * escaped itself as _x005F_xHHHH_ (else "_x0041_" shows as "A"). Chart
+ * titles (DrawingML text) and document properties are plain strings.
+ * libxlsxwriter escapes <, > and &. A new string; NULL when out of memory. */
+static char *xl_text(const char *s, int xstring)
+{
+    s = s ? s : "";
+    char *out = malloc(strlen(s) * 6 + 1), *o = out;
+    if (out == NULL)
+        return NULL;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            continue;
+        }
+        if (xstring && c == '_' && s[1] == 'x' && strspn(s + 2, "0123456789abcdefABCDEF") >= 4 &&
+            s[6] == '_') {
+            memcpy(o, "_x005F_", 7); /* the '_' escaped; "x0041_" follows as it is */
+            o += 7;
+            continue;
+        }
+        *o++ = (char)c;
+    }
+    *o = '\0';
+    return out;
+}
+
+static void put_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+                       lxw_format *format)
+{
+    char *t = xl_text(text, 1);
+    worksheet_write_string(ws, row, col, t ? t : "", format);
+    free(t);
+}
+
+/* Sheet names: at most 31 characters, unique, none of []:*?/\ that Excel
+ * refuses in them. */
 static void sheet_name(char *out, size_t n, const char *base, int index)
 {
-    char cut[64];
-    snprintf(cut, sizeof cut, "%.40s", base);
-    snprintf(out, n, "%d %s", index, cut);
+    char *clean = xl_text(base, 1);
+    for (char *p = clean; p && *p; p++)
+        if (strchr("[]:*?/\\", *p) != NULL)
+            *p = ' ';
+    snprintf(out, n, "%d %s", index, clean ? clean : "");
+    free(clean);
     /* 31 UTF-16 units: Russian letters count one each; cut on a character. */
     size_t chars = 0, i = 0;
     for (; out[i]; i++)
@@ -68,7 +112,7 @@ static void write_cell(lxw_worksheet *ws, struct formats *f, lxw_row_t row, lxw_
                        const struct doc_cell *c)
 {
     if (c->tone == TONE_HIDDEN)
-        worksheet_write_string(ws, row, col, c->text, f->hidden);
+        put_string(ws, row, col, c->text, f->hidden);
     else if (c->percent && !isnan(c->value))
         worksheet_write_number(ws, row, col, c->value, f->tone[c->tone <= TONE_BAD ? c->tone : 0]);
     else if (!isnan(c->value))
@@ -76,7 +120,7 @@ static void write_cell(lxw_worksheet *ws, struct formats *f, lxw_row_t row, lxw_
                                c->signed_points ? f->points : c->decimals == 0 ? f->count
                                : c->decimals == 1 ? f->count1 : f->decimal);
     else
-        worksheet_write_string(ws, row, col, c->text ? c->text : "", f->text);
+        put_string(ws, row, col, c->text, f->text);
 }
 
 static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
@@ -94,7 +138,9 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
     size_t n = chart->chart->count;
     chart_series_set_categories(s, sheet, 2, (lxw_col_t)label, (lxw_row_t)(1 + n), (lxw_col_t)label);
     chart_series_set_values(s, sheet, 2, (lxw_col_t)share, (lxw_row_t)(1 + n), (lxw_col_t)share);
-    chart_title_set_name(ch, table->text);
+    char *title = xl_text(table->text, 0);
+    chart_title_set_name(ch, title ? title : "");
+    free(title);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
     chart_axis_set_num_format(chart->chart->kind == CHART_LINE ? ch->y_axis : ch->x_axis, "0%");
     lxw_chart_fill fill = { .color = 0x1F4E9A };
@@ -109,10 +155,11 @@ int report_write_xlsx(struct anketa_report *r, const char *path, struct anketa_e
     if (wb == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot create the workbook");
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    char author[] = "anketa";
-    lxw_doc_properties props = { .title = r->title, .author = author,
+    char author[] = "anketa", *title = xl_text(r->title, 0);
+    lxw_doc_properties props = { .title = title, .author = author,
                                  .created = epoch ? (time_t)strtoll(epoch, NULL, 10) : 0 };
     workbook_set_properties(wb, &props);
+    free(title);
     struct formats f;
     make_formats(wb, &f);
     int index = 0;
@@ -120,14 +167,14 @@ int report_write_xlsx(struct anketa_report *r, const char *path, struct anketa_e
         const struct doc_block *b = &r->blocks[i];
         if (b->kind != BLOCK_TABLE && b->kind != BLOCK_FIGURES)
             continue;
-        char name[128];
+        char name[160]; /* 31 characters of at most 4 bytes, and the index */
         sheet_name(name, sizeof name, b->sheet ? b->sheet : "Таблица", ++index);
         lxw_worksheet *ws = workbook_add_worksheet(wb, name);
         if (ws == NULL)
             continue;
-        worksheet_write_string(ws, 0, 0, b->kind == BLOCK_FIGURES ? r->title : b->text, f.title);
+        put_string(ws, 0, 0, b->kind == BLOCK_FIGURES ? r->title : b->text, f.title);
         for (size_t c = 0; c < b->columns; c++) {
-            worksheet_write_string(ws, 1, (lxw_col_t)c, b->head[c], f.head);
+            put_string(ws, 1, (lxw_col_t)c, b->head[c], f.head);
             int wide = b->kind == BLOCK_FIGURES ? c == 0 : strcmp(b->head[c], "№") != 0 &&
                        (b->rows == 0 || isnan(b->cells[c].value));
             worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, wide ? 48 : 14, NULL);
