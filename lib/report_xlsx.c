@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <xlsxwriter.h>
 
 #include "report_int.h"
@@ -55,17 +56,24 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
  * escaped itself as _x005F_xHHHH_ (else "_x0041_" shows as "A"). Chart
  * titles (DrawingML text) and document properties are plain strings.
  * libxlsxwriter escapes <, > and &. A new string; NULL when out of memory. */
-static char *xl_text(const char *s, int xstring)
+static char *xl_text(const char *text, int xstring)
 {
-    s = s ? s : "";
-    char *out = malloc(strlen(s) * 6 + 1), *o = out;
-    if (out == NULL)
+    /* Bytes that are not UTF-8 are no XML either: U+FFFD (glib). */
+    gchar *valid = g_utf8_make_valid(text ? text : "", -1);
+    const char *s = valid;
+    char *out = valid ? malloc(strlen(valid) * 7 + 1) : NULL, *o = out;
+    if (out == NULL) {
+        g_free(valid);
         return NULL;
+    }
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        /* C0 controls but tab and line ends, and U+FFFE, U+FFFF */
+        int fffx = c == 0xEF && (unsigned char)s[1] == 0xBF && ((unsigned char)s[2] & 0xFE) == 0xBE;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || fffx) {
             memcpy(o, "\xEF\xBF\xBD", 3);
             o += 3;
+            s += fffx ? 2 : 0;
             continue;
         }
         if (xstring && c == '_' && s[1] == 'x' && strspn(s + 2, "0123456789abcdefABCDEF") >= 4 &&
@@ -77,6 +85,7 @@ static char *xl_text(const char *s, int xstring)
         *o++ = (char)c;
     }
     *o = '\0';
+    g_free(valid);
     return out;
 }
 

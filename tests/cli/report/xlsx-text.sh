@@ -1,4 +1,5 @@
-# Group labels with control characters (an export's hidden field) and text
+# Group labels with control characters (an export's hidden field), bytes
+# that are not UTF-8 or U+FFFE, and text
 # that looks like Excel's escape _xHHHH_: the workbook is valid XML in every
 # part (a strict parser on the chart), openpyxl opens it, controls show as
 # U+FFFD, and "_x0041_" stays "_x0041_" (not "A") in cells and chart
@@ -8,6 +9,7 @@ F=4.2,0.8,0.4902,0.9433,0,1,1,3,5,0,84,
 { echo "отдел_x0041_,question,responses,answered,mean,csat,csat_low,csat_high,n1,n2,n3,n4,n5,suppressed,mean_pct,nps"
   printf 'a\001b\037c,q.overall,10,10,%s\n' "$F"
   printf '_x0041_,q.overall,10,10,%s\n' "$F"
+  printf 'bad\377utf8 \357\277\276,q.overall,10,10,%s\n' "$F"
   printf '"tab\there, new\nline",q.overall,10,10,%s\n' "$F"
 } > hostile.csv
 report --title "$(printf 'Отчет _x0042_ \033[31m')" -o r.xlsx hostile.csv || exit 1
