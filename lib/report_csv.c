@@ -3,6 +3,7 @@
  * --excel: ';' between fields, decimal comma and a BOM, as Russian Excel
  * expects. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <anketa/csv.h>
@@ -14,12 +15,11 @@
  * formula: a leading apostrophe keeps it text. */
 static void text_field(FILE *fp, const char *s, int delimiter)
 {
-    char buf[1024];
-    if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r')) {
-        snprintf(buf, sizeof buf, "'%s", s);
-        s = buf;
-    }
+    char *quoted = NULL; /* the whole text, however long */
+    if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r'))
+        s = quoted = xprintf("'%s", s);
     anketa_csv_write_field(fp, s ? s : "", s ? strlen(s) : 0, delimiter);
+    free(quoted);
 }
 
 static void number_field(FILE *fp, double v, int excel)
