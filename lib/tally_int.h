@@ -10,10 +10,8 @@
 #include <anketa/tally.h>
 
 #include "csv_scan.h"
+#include "figures.h"
 
-/* Weights are kept as whole multiples of 1/10000 so that sums are exact in any
- * order: a merge of partials gives the same integers as one pass. */
-#define TALLY_UNIT 10000
 #define TALLY_STAR UINT32_MAX   /* the id of '*' in a totals row */
 
 /* ---- string dictionary and group table (tally_table.c) ---- */
