@@ -287,8 +287,10 @@ static int load_authorities(struct loader *L, yaml_node_t *root)
             (rc = yamlwalk_string(&L->w, e, "name", 1, "authority", &a->name)) ||
             (rc = yamlwalk_string(&L->w, e, "short_name", 0, "authority", &a->short_name)) ||
             (rc = yamlwalk_string(&L->w, e, "logo", 0, "authority", &logo)) ||
-            (rc = yamlwalk_string(&L->w, e, "feedback_url", 1, "authority", &feedback)))
+            (rc = yamlwalk_string(&L->w, e, "feedback_url", 1, "authority", &feedback))) {
+            free(logo);
             return rc;
+        }
         if (logo) {
             a->logo = resolve_path(L->dir, logo);
             free(logo);
