@@ -8,6 +8,7 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
 
 # libcsv ships no pkg-config file in Debian.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
@@ -23,4 +24,5 @@ find_package(Threads REQUIRED)
 # What libanketa links; the static library passes the list on to its users.
 set(ANKETA_PRIVATE_DEPS PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::YAML
     PkgConfig::PNG PkgConfig::XLSXWRITER PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XXHASH PkgConfig::SODIUM
+    PkgConfig::IDN2
     libcsv::libcsv Threads::Threads ${MATH_LIBRARY})

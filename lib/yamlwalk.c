@@ -310,6 +310,8 @@ int yamlwalk_string(struct yamlwalk *w, const yaml_node_t *map, const char *key,
     const char *text = yamlwalk_text(v);
     if (text == NULL)
         return yamlwalk_fail(w, v, "%s: '%s' must be a single value", what, key);
+    if (strlen(text) != v->data.scalar.length)   /* "\0" in a quoted value */
+        return yamlwalk_fail(w, v, "%s: '%s' holds a NUL character", what, key);
     if (required && *text == '\0')
         return yamlwalk_fail(w, v, "%s: '%s' must not be empty", what, key);
     *out = strdup(text);
