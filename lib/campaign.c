@@ -109,6 +109,9 @@ static int load_campaign_section(struct loader *L, yaml_node_t *root)
         (rc = yamlwalk_string(&L->w, n, "timezone", 0, "campaign", &c->timezone)) ||
         (rc = yamlwalk_string(&L->w, n, "channel", 0, "campaign", &c->channel)))
         return rc;
+    if (!valid_id(c->id))
+        return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, n, "id"),
+                             "campaign id '%s' may hold only letters, digits, '-' and '_'", c->id);
     if (c->timezone == NULL && (c->timezone = strdup("+03:00")) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     if (anketa_parse_tz(c->timezone, &c->tz_offset_minutes) != 0)

@@ -101,6 +101,10 @@ static void test_errors(void)
     expect_error("https://f.ru/u/1/", "f.ru/u/1/", "c.yaml:9:24: 'f.ru/u/1/' is not an http(s) URL");
     expect_error("questions:", "questions: [\n", "c.yaml:");
     expect_error("campaign: {", "campaign: { id: x, ", "key 'id' given twice in campaign");
+    expect_error("id: c1,", "id: \"c/../1\",", "campaign id 'c/../1' may hold only letters");
+    expect_error("https://min.ru/оценить", "\"https://min.ru/\\0.exe\"",
+                 "c.yaml:7:19: authority: 'feedback_url' holds a NUL character");
+    expect_error("https://min.ru/оценить", "https://user@min.ru/", "user name or password");
 }
 
 static void test_demo(void)
