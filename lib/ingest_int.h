@@ -87,7 +87,7 @@ int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ing
 /* A score: 1 and *value, 0 when not answered, -1 with *why. lo > hi: any whole number. */
 int ingest_parse_score(const struct anketa_profile *p, const char *s, int lo, int hi,
                        long *value, char *why);
-/* A weight: a whole number >= 1 (NBSP or space thousands, ",0" allowed). */
+/* A weight: a whole number >= 1 by weight_parse's grouped rule (weight.h). */
 int ingest_parse_weight(const char *s, long *value, char *why);
 
 /* ---- the seen set (ingest_seen.c) ---- */

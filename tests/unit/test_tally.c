@@ -24,6 +24,25 @@ static void test_weights(void)
     CHECK(tally_parse_weight("1e3", 3, &u) != NULL);
     CHECK(tally_parse_weight(".", 1, &u) != NULL);
     CHECK(tally_parse_weight("0,5", 3, &u) != NULL);
+    /* the whole field, exactly, with the right reason */
+    const char *why;
+    CHECK(tally_parse_weight("1 2", 3, &u) != NULL);
+    CHECK(tally_parse_weight("1,000", 5, &u) != NULL);
+    CHECK(tally_parse_weight("1.000", 5, &u) == NULL && u == 10000);
+    char zeros[80];
+    memset(zeros, '0', 62);
+    memcpy(zeros + 62, "1000", 5);
+    CHECK(tally_parse_weight(zeros, 66, &u) == NULL && u == 1000 * 10000LL);
+    CHECK(tally_parse_weight("1000000000", 10, &u) == NULL && u == 10000000000000LL);
+    CHECK((why = tally_parse_weight("1000000000.0001", 15, &u)) != NULL &&
+          strstr(why, "above") != NULL);
+    CHECK((why = tally_parse_weight("10000000000", 11, &u)) != NULL && strstr(why, "above") != NULL);
+    CHECK((why = tally_parse_weight("99999999999999999999x", 21, &u)) != NULL &&
+          strstr(why, "not a") != NULL);
+    CHECK((why = tally_parse_weight("1.00001", 7, &u)) != NULL && strstr(why, "decimals") != NULL);
+    CHECK(tally_parse_weight("1\0", 3, &u) != NULL);
+    CHECK(tally_parse_weight(".5", 2, &u) != NULL);
+    CHECK(tally_parse_weight("5.", 2, &u) != NULL);
     int v = 0;
     CHECK(tally_parse_score("5", 1, &v) == NULL && v == 5);
     CHECK(tally_parse_score("10", 2, &v) == NULL && v == 10);
