@@ -1,12 +1,36 @@
 #!/bin/sh
-# Installs the build into a scratch prefix, then builds and runs a program
-# against the installed library through pkg-config, and checks that the
-# commands, man pages and data files are where GNUInstallDirs puts them.
+# Installs the build into a scratch prefix, moves the prefix and runs the
+# commands from there, then builds and runs programs against the installed
+# library through pkg-config, and checks that the commands, man pages and data
+# files are where GNUInstallDirs puts them.
 set -eu
 build=$1
-prefix=$(mktemp -d "${TMPDIR:-/tmp}/anketa-install.XXXXXX")
-trap 'rm -rf "$prefix"' EXIT
-cmake --install "$build" --prefix "$prefix" > /dev/null
+src=$(cd "$(dirname "$0")/.." && pwd)
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/anketa-install.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+cmake --install "$build" --prefix "$scratch/first" > /dev/null
+
+# A prefix moved after install finds its own libraries, templates and
+# profiles: nothing of the build or source tree is compiled in.
+mv "$scratch/first" "$scratch/moved"
+prefix=$scratch/moved
+for f in "$prefix"/bin/* "$prefix"/lib*/libanketa*.so.*.* "$prefix"/lib*/*/libanketa*.so.*.*; do
+  [ -f "$f" ] || continue
+  objcopy -O binary --only-section=.rodata "$f" "$scratch/rodata"
+  if grep -qaF -e "$src" -e "$(cd "$build" && pwd)" "$scratch/rodata"; then
+    echo "$f: a path of the source or build tree is compiled in"; exit 1
+  fi
+done
+cd "$scratch"
+m=$scratch/m.csv
+env -u ANKETA_DATADIR -u LD_LIBRARY_PATH "$prefix/bin/qrgen" -c "$src/share/examples/demo-campaign.yaml" \
+  --no-files -l item > "$m"
+env -u ANKETA_DATADIR -u LD_LIBRARY_PATH "$prefix/bin/leaflet" -q -t item -o "$scratch/items.pdf" "$m" ||
+  { echo "moved prefix: leaflet -t item failed"; exit 1; }
+env -u ANKETA_DATADIR -u LD_LIBRARY_PATH "$prefix/bin/ingest" -q -p yandex-forms --tz +03:00 -o "$scratch/r.csv" \
+  "$src/share/examples/exports/yandex-forms-2024-03.csv" 2>/dev/null ||
+  { echo "moved prefix: ingest -p yandex-forms failed"; exit 1; }
+[ "$(wc -l < "$scratch/r.csv")" -gt 1 ] || { echo "moved prefix: ingest wrote no responses"; exit 1; }
 pcdir=$(find "$prefix" -name anketa.pc -printf "%h\n" | head -1)
 [ -n "$pcdir" ] || { echo "anketa.pc not installed"; exit 1; }
 libdir=$(dirname "$pcdir")
