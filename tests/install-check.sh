@@ -86,3 +86,49 @@ cc -o "$prefix/static" "$prefix/consumer.c" $(pkg-config --cflags anketa-render)
    "$libdir/libanketa-render.a" "$libdir/libanketa.a" \
    $(pkg-config --static --libs anketa-render | sed 's/-lanketa-render//; s/-lanketa\b//')
 "$prefix/static" > /dev/null
+
+# C++ includes the headers as they are (extern "C") and links through pkg-config.
+cat > "$prefix/consumer.cpp" <<'CXX'
+#include <anketa/anketa.h>
+#include <iostream>
+int main()
+{
+    anketa_error err;
+    anketa_qr *qr = anketa_qr_encode("https://example.ru/", ANKETA_QR_EC_M, &err);
+    std::cout << "anketa " << anketa_version() << ", " << (qr ? qr->width : 0) << " modules\n";
+    anketa_qr_free(qr);
+    return qr == nullptr;
+}
+CXX
+# shellcheck disable=SC2046
+c++ -o "$prefix/consumer-cxx" "$prefix/consumer.cpp" $(pkg-config --cflags --libs anketa-render)
+LD_LIBRARY_PATH="$libdir" "$prefix/consumer-cxx" | grep -q "^anketa .*, 25 modules$" ||
+  { echo "C++ consumer failed"; exit 1; }
+
+# A CMake project asks for a version and links the static targets: the
+# package finds their dependencies itself and names no absolute library path.
+if grep -E '^ *INTERFACE_LINK_LIBRARIES "[^"]*(^|;)/' "$libdir"/cmake/anketa/anketaTargets.cmake; then
+  echo "exported targets link absolute paths"; exit 1
+fi
+mkdir "$scratch/cm"
+cat > "$scratch/cm/CMakeLists.txt" <<'CM'
+cmake_minimum_required(VERSION 3.20)
+project(consumer LANGUAGES C CXX)
+find_package(anketa 0.1 REQUIRED)
+add_executable(consumer-static consumer.cpp)
+target_link_libraries(consumer-static PRIVATE anketa::anketa_render_static)
+add_executable(core-static core.c)
+target_link_libraries(core-static PRIVATE anketa::anketa_static)
+find_package(anketa 0.2 QUIET)
+if(anketa_FOUND)
+  message(FATAL_ERROR "anketa ${anketa_VERSION} taken for 0.2")
+endif()
+CM
+cp "$prefix/consumer.cpp" "$prefix/core.c" "$scratch/cm/"
+cmake -S "$scratch/cm" -B "$scratch/cm/build" -DCMAKE_PREFIX_PATH="$prefix" > "$scratch/cm.log" 2>&1 &&
+  cmake --build "$scratch/cm/build" >> "$scratch/cm.log" 2>&1 ||
+  { cat "$scratch/cm.log"; echo "CMake consumer failed"; exit 1; }
+for prog in consumer-static core-static; do
+  ldd "$scratch/cm/build/$prog" | grep -q libanketa && { echo "$prog: not linked statically"; exit 1; }
+  env -u LD_LIBRARY_PATH "$scratch/cm/build/$prog" | grep -q "^anketa " || { echo "$prog failed"; exit 1; }
+done

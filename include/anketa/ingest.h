@@ -8,6 +8,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical
  * responses (doc/architecture.md, "Canonical responses"). A profile (anketa-profile(5))
  * says which header gives which field or question and which option texts
@@ -76,5 +80,9 @@ ANKETA_API int anketa_ingest_file(struct anketa_ingest *in, const char *path,
 
 ANKETA_API void anketa_ingest_get_counts(const struct anketa_ingest *in,
                                          struct anketa_ingest_counts *counts);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

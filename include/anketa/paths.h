@@ -4,6 +4,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Finds a data file shipped in share/ (templates, ingest profiles, examples)
  * by its path relative to share/, such as "templates/leaflet/item.yaml".
  * Looks in $ANKETA_DATADIR, then in share/anketa beside the libanketa in
@@ -13,5 +17,9 @@
  * source tree's share/). Returns a malloc'd path (caller frees) or NULL with
  * err set, naming where it looked. */
 ANKETA_API char *anketa_data_path(const char *relative, struct anketa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
