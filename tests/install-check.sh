@@ -35,7 +35,8 @@ pcdir=$(find "$prefix" -name anketa.pc -printf "%h\n" | head -1)
 [ -n "$pcdir" ] || { echo "anketa.pc not installed"; exit 1; }
 libdir=$(dirname "$pcdir")
 for f in bin/qrgen share/man/man1/qrgen.1 share/man/man5/anketa-campaign.5 \
-         share/anketa/examples/demo-campaign.yaml include/anketa/anketa.h include/anketa/version.h; do
+         share/anketa/examples/demo-campaign.yaml include/anketa/anketa.h include/anketa/version.h \
+         share/doc/anketa/LICENSE; do
   [ -e "$prefix/$f" ] || { echo "missing after install: $f"; exit 1; }
 done
 cat > "$prefix/consumer.c" <<'C'
