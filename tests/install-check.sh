@@ -31,10 +31,13 @@ env -u ANKETA_DATADIR -u LD_LIBRARY_PATH "$prefix/bin/ingest" -q -p yandex-forms
   "$src/share/examples/exports/yandex-forms-2024-03.csv" 2>/dev/null ||
   { echo "moved prefix: ingest -p yandex-forms failed"; exit 1; }
 [ "$(wc -l < "$scratch/r.csv")" -gt 1 ] || { echo "moved prefix: ingest wrote no responses"; exit 1; }
+env -u ANKETA_DATADIR -u LD_LIBRARY_PATH "$prefix/bin/anketa" tally --version | grep -q '^tally (anketa)' ||
+  { echo "moved prefix: anketa tally failed"; exit 1; }
 pcdir=$(find "$prefix" -name anketa.pc -printf "%h\n" | head -1)
 [ -n "$pcdir" ] || { echo "anketa.pc not installed"; exit 1; }
 libdir=$(dirname "$pcdir")
-for f in bin/qrgen share/man/man1/qrgen.1 share/man/man5/anketa-campaign.5 \
+for f in bin/qrgen bin/anketa share/man/man1/qrgen.1 share/man/man1/anketa.1 \
+         share/man/man5/anketa-campaign.5 share/man/man7/anketa.7 \
          share/anketa/examples/demo-campaign.yaml include/anketa/anketa.h include/anketa/version.h \
          share/doc/anketa/LICENSE; do
   [ -e "$prefix/$f" ] || { echo "missing after install: $f"; exit 1; }
