@@ -33,13 +33,20 @@ env -u ANKETA_DATADIR -u LD_LIBRARY_PATH "$prefix/bin/ingest" -q -p yandex-forms
 [ "$(wc -l < "$scratch/r.csv")" -gt 1 ] || { echo "moved prefix: ingest wrote no responses"; exit 1; }
 env -u ANKETA_DATADIR -u LD_LIBRARY_PATH "$prefix/bin/anketa" tally --version | grep -q '^tally (anketa)' ||
   { echo "moved prefix: anketa tally failed"; exit 1; }
+# The installed completion finds the templates beside the moved commands.
+names=$(env -u ANKETA_DATADIR PATH="$prefix/bin:$PATH" bash --norc --noprofile -c '
+  source "$1/share/bash-completion/completions/leaflet"
+  COMP_WORDS=(leaflet -t ""); COMP_CWORD=2; _anketa_complete; echo "${COMPREPLY[*]}"' sh "$prefix")
+[ "$names" = "authority direction grid item post reply" ] ||
+  { echo "moved prefix: leaflet -t completes to '$names'"; exit 1; }
 pcdir=$(find "$prefix" -name anketa.pc -printf "%h\n" | head -1)
 [ -n "$pcdir" ] || { echo "anketa.pc not installed"; exit 1; }
 libdir=$(dirname "$pcdir")
 for f in bin/qrgen bin/anketa share/man/man1/qrgen.1 share/man/man1/anketa.1 \
          share/man/man5/anketa-campaign.5 share/man/man7/anketa.7 \
          share/anketa/examples/demo-campaign.yaml include/anketa/anketa.h include/anketa/version.h \
-         share/doc/anketa/LICENSE; do
+         share/doc/anketa/LICENSE share/bash-completion/completions/anketa \
+         share/bash-completion/completions/leaflet share/zsh/site-functions/_anketa; do
   [ -e "$prefix/$f" ] || { echo "missing after install: $f"; exit 1; }
 done
 cat > "$prefix/consumer.c" <<'C'
