@@ -2,6 +2,8 @@
 # in sync with each command's --help, template and profile names from the
 # data folder of the command completed.
 unset ANKETA_DATADIR
+# The commands themselves, not valgrind's wrappers: completion looks beside them.
+PATH=$ANKETA_BIN:$PATH
 comp=$ANKETA_BIN/../completion/anketa.bash
 for c in qrgen leaflet ingest tally report; do
   LC_ALL=C $c --help | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u > "help-$c"

@@ -2,6 +2,8 @@
 # template and profile names from the command's own data folder, and the
 # commands after anketa.
 unset ANKETA_DATADIR
+# The commands themselves, not valgrind's wrappers: completion looks beside them.
+PATH=$ANKETA_BIN:$PATH
 export COMP="$ANKETA_BIN/../completion"
 timeout 60 zsh -f <<'ZSH'
 zmodload zsh/zpty
