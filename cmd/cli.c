@@ -161,6 +161,7 @@ void cli_version(void)
     printf("%s (anketa) %s\n%s\n", progname, anketa_version(), anketa_version_details());
     if (more_versions != NULL)
         printf("%s\n", more_versions);
+    printf("License: MIT (the LICENSE file); the libraries above keep their own.\n");
     exit(cli_close_stdout());
 }
 

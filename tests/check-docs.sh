@@ -33,7 +33,7 @@ for c in "$src"/cmd/*.c; do
   "$bin" --version >/dev/null 2>&1 || { echo "$name --version failed"; fail=1; }
 done
 if command -v mandoc >/dev/null 2>&1; then
-  for page in "$src"/man/*.[15]; do
+  for page in "$src"/man/*.[157]; do
     lint=$(mandoc -T lint -W warning "$page" 2>&1)
     [ -n "$lint" ] && { echo "$lint"; fail=1; }
   done

@@ -8,6 +8,10 @@
 #include <anketa/error.h>
 #include <anketa/qrfile.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Codes for any CSV with a url column (qrgen's ad-hoc mode). The manifest
  * keeps the input's columns, the url in its URI form, and adds code_id and
  * file when absent. Files are named from the first of the columns code_id,
@@ -46,5 +50,9 @@ ANKETA_API int anketa_adhoc_flush(struct anketa_adhoc *a, FILE *out);
 
 /* Rows read so far, over all inputs. */
 ANKETA_API unsigned long anketa_adhoc_rows(const struct anketa_adhoc *a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -24,6 +24,10 @@
 #include <anketa/tally.h>
 #include <anketa/render.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The library's version, "MAJOR.MINOR.PATCH", at run time. */
 ANKETA_API const char *anketa_version(void);
 
@@ -34,5 +38,9 @@ ANKETA_API const char *anketa_version_details(void);
  * 1970, so that the same input gives the same bytes), else now. A malformed
  * value is an ANKETA_ERR_USAGE error, *when then being now. */
 ANKETA_API int anketa_source_date(time_t *when, struct anketa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

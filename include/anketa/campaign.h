@@ -6,6 +6,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The campaign file (YAML, anketa-campaign(5)): the single source of truth of
  * a campaign. anketa_campaign_load() checks it whole: unknown keys, missing
  * fields, duplicate ids and dangling references are errors naming
@@ -147,5 +151,9 @@ ANKETA_API char *anketa_campaign_expand(const char *template_text,
 
 /* Whether a template's placeholders are all known (0), else an error. */
 ANKETA_API int anketa_campaign_check_template(const char *template_text, struct anketa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -7,6 +7,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The codes of a campaign at its three levels (doc/architecture.md, qrgen(1)):
  *   authority  one per authority: its feedback page;
  *   direction  one per survey of an authority: the form, nothing pre-filled;
@@ -52,5 +56,9 @@ ANKETA_API void anketa_codes_free(struct anketa_code *codes, size_t count);
  * leading dots become '_', so no name can climb out of its folder; UTF-8
  * letters stay. Returns a malloc'd string, or NULL when s is empty. */
 ANKETA_API char *anketa_safe_filename(const char *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

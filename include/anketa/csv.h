@@ -7,6 +7,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A streaming CSV reader on libcsv (RFC 4180, also with a UTF-8 BOM, CRLF line
  * ends and quoted newlines). Blank lines are skipped. Memory holds one read
  * block's rows at a time, not the file. */
@@ -62,5 +66,9 @@ ANKETA_API void anketa_csv_write_field(FILE *fp, const char *s, size_t len, int 
  * NULL (fields are then NUL-terminated strings). NULL fields are empty. */
 ANKETA_API void anketa_csv_write_row(FILE *fp, const char *const *fields, const size_t *lengths,
                                      size_t count);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -3,6 +3,10 @@
 
 #include <anketa/common.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Status values returned by libanketa. They are pinned: never renumber. */
 enum anketa_status {
     ANKETA_OK = 0,
@@ -38,5 +42,9 @@ ANKETA_API void anketa_error_clear(struct anketa_error *err);
 
 /* A fixed English name of a status ("I/O error", ...). Never NULL. */
 ANKETA_API const char *anketa_status_name(int code);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

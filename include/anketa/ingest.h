@@ -8,6 +8,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical
  * responses (doc/architecture.md, "Canonical responses"). A profile (anketa-profile(5))
  * says which header gives which field or question and which option texts
@@ -130,5 +134,9 @@ ANKETA_API int anketa_ingest_release(FILE *held, FILE *to, struct anketa_error *
  * what --anonymous did. Returns the length it needed. */
 ANKETA_API size_t anketa_ingest_masked(const struct anketa_ingest_counts *counts, char *buf,
                                        size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

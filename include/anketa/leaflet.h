@@ -7,6 +7,10 @@
 #include <anketa/error.h>
 #include <anketa/template.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Leaflets from the code manifest: one page per row, or grid sheets of the
  * items of one authority, direction and point, drawn from a template with
  * cairo and pango. The QR code is drawn from the row's url as vectors. */
@@ -54,5 +58,9 @@ ANKETA_API long anketa_leaflet_pages(const struct anketa_leaflet *l);
 
 /* Discards an unfinished document (outputs are removed); NULL is allowed. */
 ANKETA_API void anketa_leaflet_free(struct anketa_leaflet *l);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

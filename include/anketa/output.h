@@ -6,6 +6,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* An output file written atomically: data goes to a temporary file in the same
  * folder, renamed over the target only by anketa_output_commit() after a good
  * flush and close (no fsync: the rename guards against a crash or a kill of
@@ -29,5 +33,9 @@ ANKETA_API void anketa_output_abort(struct anketa_output *out);
 
 /* Flushes and checks a stream the caller did not open this way (stdout). */
 ANKETA_API int anketa_stream_check(FILE *fp, const char *name, struct anketa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

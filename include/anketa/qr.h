@@ -7,6 +7,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A QR code as a plain matrix of modules, encoded by libqrencode (8-bit mode,
  * so a URL goes in byte for byte). */
 struct anketa_qr {
@@ -49,5 +53,9 @@ ANKETA_API int anketa_qr_write_text(const struct anketa_qr *qr, FILE *fp, int ma
  * row: the shape of the code as few rectangles, for drawing it as one path. */
 ANKETA_API void anketa_qr_runs(const struct anketa_qr *qr,
                                void (*run)(void *ctx, int x, int y, int length), void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -5,6 +5,10 @@
 #include <anketa/error.h>
 #include <anketa/qr.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Writing one code to a file in a chosen format, atomically. */
 enum anketa_qr_format { ANKETA_QR_PNG, ANKETA_QR_SVG, ANKETA_QR_PDF, ANKETA_QR_EPS, ANKETA_QR_TXT };
 
@@ -48,5 +52,9 @@ ANKETA_API size_t anketa_qr_make_batch(struct anketa_qr_job *jobs, size_t count,
 
 /* The number of threads worth using here: the online processors, at most 8. */
 ANKETA_API int anketa_qr_default_threads(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

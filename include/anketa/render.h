@@ -12,7 +12,15 @@
 #include <anketa/leaflet.h>
 #include <anketa/report.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The versions of the drawing libraries anketa-render was built with, one line. */
 ANKETA_API const char *anketa_render_version_details(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -7,6 +7,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The report: tally output (doc/architecture.md "Figures") turned into what a
  * ministry sends upward and publishes, in Russian: headline figures, the
  * ranking of the groups against the target, satisfaction by direction, the
@@ -46,5 +50,9 @@ ANKETA_API int anketa_report_add_file(struct anketa_report *r, const char *path,
 /* Writes the report to path ("-": standard output), atomically. */
 ANKETA_API int anketa_report_write(struct anketa_report *r, enum anketa_report_format format,
                                    const char *path, struct anketa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

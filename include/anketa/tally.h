@@ -7,6 +7,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Streaming group statistics of survey answers (doc/architecture.md, "Figures").
  * A tally reads canonical responses (or any CSV with score columns), keeps
  * exact counts per group, question and scale point, and writes either the
@@ -63,5 +67,9 @@ ANKETA_API int anketa_tally_write_partial(struct anketa_tally *t, FILE *fp,
 
 /* Records skipped for bad values under skip_invalid, and the first reason. */
 ANKETA_API long anketa_tally_skipped(const struct anketa_tally *t, const char **first);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A leaflet template (anketa-template(5)): a page, the elements placed on it
  * in millimetres, and text tables keyed by direction kind. Templates are data:
  * a user copies one, changes it, and passes its path. */
@@ -90,5 +94,9 @@ ANKETA_API void anketa_template_free(struct anketa_template *t);
  * then "default"; NULL when the table or all three are absent. */
 ANKETA_API const char *anketa_template_text(const struct anketa_template *t, const char *table,
                                             const char *kind, const char *direction);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,10 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Percent-encodes a query component per RFC 3986: everything but
  * ALPHA DIGIT - . _ ~ becomes %XX (UTF-8 bytes), so a space is %20 and
  * '&', '#', '+', '=' never break the query. Returns a malloc'd string or NULL. */
@@ -27,5 +31,9 @@ ANKETA_API char *anketa_url_normalize_n(const char *url, size_t len, struct anke
 ANKETA_API char *anketa_url_add_params(const char *base, const char *const *names,
                                        const char *const *values, size_t count,
                                        struct anketa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
