@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <math.h>
@@ -21,6 +22,12 @@ static struct timespec progress_last;
 
 void cli_init(const char *name)
 {
+    /* A descriptor 0, 1 or 2 closed by the caller (2>&-) would be the next
+     * file opened, and messages would land in an output: /dev/null holds it. */
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+            open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+            _exit(CLI_EXIT_FAILURE);
     setlocale(LC_ALL, "");
     /* Numbers in our CSV always use '.', whatever the user's locale. */
     setlocale(LC_NUMERIC, "C");

@@ -17,7 +17,8 @@
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
 
-/* Sets the locale and the program name used in every message. */
+/* Opens /dev/null on any of descriptors 0, 1, 2 that is closed; sets the
+ * locale and the program name used in every message. */
 void cli_init(const char *progname);
 const char *cli_progname(void);
 
