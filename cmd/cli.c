@@ -124,6 +124,37 @@ double cli_decimal(const char *s, double min, double max, const char *opt)
     return v;
 }
 
+void cli_check_paths(char **inputs, int count, const struct anketa_path_use *more, size_t n)
+{
+    struct anketa_path_use *uses = calloc((size_t)count + n + 1, sizeof *uses);
+    if (uses == NULL)
+        cli_usage_error("out of memory");
+    for (int i = 0; i < count; i++)
+        uses[i] = (struct anketa_path_use){ inputs[i], "an input", 0 };
+    memcpy(uses + count, more, n * sizeof *uses);
+    struct anketa_error err;
+    int rc = anketa_paths_check(uses, (size_t)count + n, &err);
+    free(uses);
+    if (rc != 0)
+        cli_usage_error("%s", err.message);
+}
+
+const char *cli_extension(const char *path)
+{
+    if (path == NULL || strcmp(path, "-") == 0)
+        return NULL;
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    const char *dot = strrchr(name, '.');
+    return dot && dot != name && dot[1] ? dot + 1 : NULL;
+}
+
+void cli_refuse_terminal(const char *output, int binary)
+{
+    if (binary && anketa_output_is_terminal(output))
+        cli_usage_error("binary output is not written to a terminal: give -o FILE or "
+                        "redirect standard output");
+}
+
 int cli_close_stdout(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

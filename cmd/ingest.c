@@ -126,20 +126,6 @@ static int parse_encoding(const char *s)
     cli_usage_error("--encoding must be auto, utf-8 or cp1251, not '%s'", s);
 }
 
-static int copy_held(FILE *held, FILE *to, struct anketa_error *err)
-{
-    char buf[65536];
-    size_t n;
-    rewind(held);
-    while ((n = fread(buf, 1, sizeof buf, held)) > 0)
-        if (fwrite(buf, 1, n, to) != n)
-            break;
-    if (ferror(held) || ferror(to))
-        return anketa_error_set(err, ANKETA_ERR_IO, "cannot write the held output: %s",
-                                strerror(errno));
-    return 0;
-}
-
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
        OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_VERSION };
 
@@ -201,18 +187,18 @@ int main(int argc, char **argv)
                         "or a .yaml file)");
     if (key_path && !anonymous)
         cli_usage_error("--key-file goes with --anonymous");
-    for (int i = optind; i < argc; i++)
-        if (rejects_path && strcmp(argv[i], rejects_path) == 0)
-            cli_usage_error("'%s' is both an input and the reject file", argv[i]);
+    const struct anketa_path_use paths[] = { { campaign_path, "-c", 0 },
+        { key_path, "--key-file", 0 }, { output, "-o", 1 }, { rejects_path, "--rejects", 1 },
+        { seen_path, "--seen", 1 } };
+    cli_check_paths(argv + optind, argc - optind, paths, 5);
 
     struct anketa_error err;
     struct anketa_campaign *campaign = NULL;
     struct anketa_profile *profile = NULL;
-    struct anketa_output *out = NULL, *rej = NULL;
+    struct anketa_output *outs[3] = { NULL, NULL, NULL };   /* -o, --rejects, --seen */
     struct anketa_ingest *in = NULL;
     struct reject_log log = { 0 };
     char *key = NULL;
-    FILE *held = NULL;
     int status = CLI_EXIT_FAILURE, opened = 0;   /* opened: past loading, outputs tried */
     if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL)
         goto report;
@@ -228,26 +214,23 @@ int main(int argc, char **argv)
         }
         cfg.key = (const unsigned char *)key;
     }
-    /* Standard output cannot be taken back: with --max-rejects the rows wait
-     * in a temporary file until the rejects are counted. */
-    if (strcmp(output, "-") == 0 && max_rejects >= 0 && (held = tmpfile()) == NULL) {
-        cli_error("cannot create a temporary file: %s", strerror(errno));
-        goto done;
-    }
+    /* Every output opened before reading (a folder that cannot be written
+     * fails the run at once) and put in place together at the end. */
     opened = 1;
-    if ((out = anketa_output_open(output, &err)) == NULL ||
-        (rejects_path && (rej = anketa_output_open(rejects_path, &err)) == NULL))
+    if ((outs[0] = anketa_output_open(output, &err)) == NULL ||
+        (rejects_path && (outs[1] = anketa_output_open(rejects_path, &err)) == NULL) ||
+        (seen_path && (outs[2] = anketa_output_open(seen_path, &err)) == NULL))
         goto report;
     static char buffer[1 << 20];   /* output in large writes */
-    setvbuf(anketa_output_stream(out), buffer, _IOFBF, sizeof buffer);
+    setvbuf(anketa_output_stream(outs[0]), buffer, _IOFBF, sizeof buffer);
     cfg.profile = profile;
     cfg.campaign = campaign;
-    cfg.out = held ? held : anketa_output_stream(out);
-    cfg.rejects = rej ? anketa_output_stream(rej) : NULL;
+    cfg.out = anketa_output_stream(outs[0]);
+    cfg.rejects = outs[1] ? anketa_output_stream(outs[1]) : NULL;
     cfg.on_reject = on_reject;
     cfg.on_warning = on_warning;
     cfg.ctx = &log;
-    if (rej)
+    if (outs[1])
         fputs("file,line,reason,record\n", cfg.rejects);
     if ((in = anketa_ingest_new(&cfg, &err)) == NULL ||
         (seen_path && anketa_ingest_load_seen(in, seen_path, &err) != 0))
@@ -269,29 +252,24 @@ done:;
     if (in)
         anketa_ingest_get_counts(in, &n);
     int too_many = max_rejects >= 0 && n.rejected > (unsigned long long)max_rejects;
-    /* The output first, the seen ids only after it is safely in place, so a
-     * failed run can simply be repeated. */
-    if (status == CLI_EXIT_OK && !too_many) {
-        if ((held && copy_held(held, anketa_output_stream(out), &err) != 0) ||
-            anketa_output_commit(out, &err) != 0 ||
-            (rej && anketa_output_commit(rej, &err) != 0) ||
-            (seen_path && anketa_ingest_save_seen(in, seen_path, &err) != 0)) {
+    int committed = 0;   /* the commit itself said what was written */
+    if (status == CLI_EXIT_OK) {
+        if (too_many) {   /* the rejects alone, to see why */
+            anketa_output_abort(outs[0]);   /* the seen file too: nothing was taken */
+            anketa_output_abort(outs[2]);
+            outs[0] = outs[2] = NULL;
+            status = CLI_EXIT_FAILURE;
+        } else if (outs[2]) {
+            anketa_ingest_write_seen(in, outs[2]);
+        }
+        committed = 1;
+        if (anketa_output_commit_all(outs, 3, &err) != 0) {
             cli_report(&err);
             status = CLI_EXIT_FAILURE;
         }
-        out = rej = NULL;
-    } else if (too_many && status == CLI_EXIT_OK) {
-        anketa_output_abort(out);
-        out = NULL;
-        if (rej && anketa_output_commit(rej, &err) != 0)
-            cli_report(&err);
-        rej = NULL;
-        status = CLI_EXIT_FAILURE;
     }
-    anketa_output_abort(out);
-    anketa_output_abort(rej);
-    if (held)
-        fclose(held);
+    for (int i = 0; i < 3; i++)
+        anketa_output_abort(outs[i]);
 
     print_summary(&n);
     if (n.outside_period > 0)
@@ -309,7 +287,7 @@ done:;
     if (too_many)
         cli_error("%llu rejects, more than --max-rejects %ld: the output is not written%s",
                   n.rejected, max_rejects, rejects_path ? ", the rejects are" : "");
-    else if (status != CLI_EXIT_OK && opened)
+    else if (status != CLI_EXIT_OK && opened && !committed)
         cli_error("nothing written: fix the input and run again");
 
     anketa_ingest_free(in);

@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include <anketa/output.h>
+
 #include "ingest_int.h"
 #include "util.h"
 
@@ -147,6 +149,11 @@ int anketa_ingest_load_seen(struct anketa_ingest *in, const char *path, struct a
 int anketa_ingest_save_seen(struct anketa_ingest *in, const char *path, struct anketa_error *err)
 {
     return ingest_seen_save(&in->seen, path, err);
+}
+
+void anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out)
+{
+    ingest_seen_write(&in->seen, anketa_output_stream(out));
 }
 
 void anketa_ingest_get_counts(const struct anketa_ingest *in, struct anketa_ingest_counts *counts)

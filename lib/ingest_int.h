@@ -103,6 +103,8 @@ static inline void ingest_seen_prefetch(const struct ingest_seen *s, uint64_t id
 }
 int ingest_seen_load(struct ingest_seen *s, const char *path, struct anketa_error *err);
 int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err);
+/* The seen file's bytes to fp; write errors show when fp is checked. */
+void ingest_seen_write(const struct ingest_seen *s, FILE *fp);
 void ingest_seen_free(struct ingest_seen *s);
 uint64_t ingest_hash64(const char *s, size_t len);
 /* The content hash of an output row's fields (the id left out by the caller). */

@@ -124,12 +124,8 @@ done:
     return rc;
 }
 
-int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err)
+void ingest_seen_write(const struct ingest_seen *s, FILE *fp)
 {
-    struct anketa_output *out = anketa_output_open(path, err);
-    if (out == NULL)
-        return err->code;
-    FILE *fp = anketa_output_stream(out);
     uint64_t n = s->count;
     fwrite(magic, 1, sizeof magic, fp);
     fwrite(&n, sizeof n, 1, fp);
@@ -143,5 +139,13 @@ int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anket
         memcpy(rec + 8, &slot->sum, 4);
         fwrite(rec, 1, sizeof rec, fp);
     }
+}
+
+int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err)
+{
+    struct anketa_output *out = anketa_output_open(path, err);
+    if (out == NULL)
+        return err->code;
+    ingest_seen_write(s, anketa_output_stream(out));
     return anketa_output_commit(out, err);
 }

@@ -81,6 +81,32 @@ static struct anketa_output *fail(struct anketa_output *out, struct anketa_error
 static const char TERMINAL_HINT[] =
     "binary output is not written to a terminal: give -o FILE or redirect standard output";
 
+FILE *anketa_temp_file(struct anketa_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || *dir == '\0')
+        dir = "/tmp";
+    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    char *tmp = NULL;
+    int fd = dirfd < 0 ? -1 : open_temp(dirfd, "anketa", 1, &tmp);
+    int e = errno;
+    if (tmp != NULL) {
+        unlinkat(dirfd, tmp, 0);   /* nameless from here on, as with O_TMPFILE */
+        free(tmp);
+    }
+    if (dirfd >= 0)
+        close(dirfd);
+    FILE *fp = fd < 0 ? NULL : fdopen(fd, "w+b");
+    if (fp == NULL) {
+        e = fd < 0 ? e : errno;
+        if (fd >= 0)
+            close(fd);
+        anketa_error_at(err, ANKETA_ERR_IO, dir, 0, 0, "cannot make a temporary file: %s",
+                        strerror(e));
+    }
+    return fp;
+}
+
 /* Standard output, held in an unnamed file in $TMPDIR until the commit. */
 static struct anketa_output *open_held(struct anketa_output *out, struct anketa_error *err)
 {
@@ -89,24 +115,7 @@ static struct anketa_output *open_held(struct anketa_output *out, struct anketa_
         anketa_output_abort(out);
         return NULL;
     }
-    const char *dir = getenv("TMPDIR");
-    if (dir == NULL || *dir == '\0')
-        dir = "/tmp";
-    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    char *tmp = NULL;
-    int fd = dirfd < 0 ? -1 : open_temp(dirfd, "anketa-stdout", 1, &tmp);
-    int e = errno;
-    if (tmp != NULL) {
-        unlinkat(dirfd, tmp, 0);   /* nameless from here on, as with O_TMPFILE */
-        free(tmp);
-    }
-    if (dirfd >= 0)
-        close(dirfd);
-    if (fd < 0 || (out->fp = fdopen(fd, "w+b")) == NULL) {
-        e = fd < 0 ? e : errno;
-        if (fd >= 0)
-            close(fd);
-        anketa_error_at(err, ANKETA_ERR_IO, dir, 0, 0, "cannot hold the output: %s", strerror(e));
+    if ((out->fp = anketa_temp_file(err)) == NULL) {
         anketa_output_abort(out);
         return NULL;
     }
@@ -229,14 +238,20 @@ static int copy_to_stdout(struct anketa_output *out, struct anketa_error *err)
 {
     char buf[65536];
     size_t n;
+    int e = 0;
     rewind(out->fp);
-    while ((n = fread(buf, 1, sizeof buf, out->fp)) > 0)
+    while (e == 0 && (n = fread(buf, 1, sizeof buf, out->fp)) > 0)
         if (fwrite(buf, 1, n, stdout) != n)
-            break;
+            e = errno ? errno : EIO;
     if (ferror(out->fp))
         return anketa_error_set(err, ANKETA_ERR_IO, "cannot read the held output back: %s",
                                 strerror(errno));
-    return anketa_stream_check(stdout, "(stdout)", err);
+    if (e == 0 && fflush(stdout) != 0)
+        e = errno ? errno : EIO;
+    if (e != 0 || ferror(stdout))
+        return anketa_error_set(err, ANKETA_ERR_IO, "(stdout): write error: %s",
+                                strerror(e ? e : EIO));
+    return 0;
 }
 
 /* Puts a finished output in place. */
@@ -287,7 +302,7 @@ static void append(char *buf, size_t size, const char *what)
     snprintf(buf + n, size - n, "%s%s", n ? ", " : "", what);
 }
 
-int anketa_output_commit_all(struct anketa_output **outs, size_t n, struct anketa_error *err)
+static int commit(struct anketa_output **outs, size_t n, int explain, struct anketa_error *err)
 {
     int rc = 0;
     size_t i, published = 0;
@@ -303,15 +318,18 @@ int anketa_output_commit_all(struct anketa_output **outs, size_t n, struct anket
                 outs[i]->published = rc == 0;
                 published += rc == 0;
             }
-    if (rc != 0 && published > 0 && err != NULL) {
-        /* Say exactly what was written: a rename failed after others worked. */
+    if (rc != 0 && explain && err != NULL) {
+        /* Say exactly what was written: a rename may fail after others worked. */
         char done[512] = "", left[512] = "";
         for (i = 0; i < n; i++)
             if (outs[i] != NULL)
                 append(outs[i]->published ? done : left, sizeof done, outs[i]->name);
         size_t len = strlen(err->message);
-        snprintf(err->message + len, sizeof err->message - len, " (written: %s; not written: %s)",
-                 done, left);
+        if (published == 0)
+            snprintf(err->message + len, sizeof err->message - len, "; nothing written");
+        else
+            snprintf(err->message + len, sizeof err->message - len,
+                     "; written: %s; not written: %s", done, left);
     }
     for (i = 0; i < n; i++) {
         if (outs[i] == NULL)
@@ -326,9 +344,14 @@ int anketa_output_commit_all(struct anketa_output **outs, size_t n, struct anket
     return rc;
 }
 
+int anketa_output_commit_all(struct anketa_output **outs, size_t n, struct anketa_error *err)
+{
+    return commit(outs, n, 1, err);
+}
+
 int anketa_output_commit(struct anketa_output *out, struct anketa_error *err)
 {
-    return anketa_output_commit_all(&out, 1, err);
+    return commit(&out, 1, 0, err);
 }
 
 void anketa_output_abort(struct anketa_output *out)

@@ -264,7 +264,7 @@ int anketa_paths_check(const struct anketa_path_use *uses, size_t n, struct anke
                 (a->base && strcmp(a->base, b->base) != 0))
                 continue;
             if (strcmp(uses[i].path, uses[j].path) == 0)
-                rc = anketa_error_set(err, ANKETA_ERR_USAGE, "'%s' is both %s and %s",
+                rc = anketa_error_set(err, ANKETA_ERR_USAGE, "'%s' is given as both %s and %s",
                                       uses[i].path, uses[i].role, uses[j].role);
             else
                 rc = anketa_error_set(err, ANKETA_ERR_USAGE,

@@ -66,6 +66,10 @@ ANKETA_API int anketa_ingest_load_seen(struct anketa_ingest *in, const char *pat
 /* Writes every id seen so far (earlier runs and this one) atomically. */
 ANKETA_API int anketa_ingest_save_seen(struct anketa_ingest *in, const char *path,
                                        struct anketa_error *err);
+/* The same into an output the caller opened and commits with the run's
+ * other outputs (anketa_output_commit_all); write errors show there. */
+struct anketa_output;
+ANKETA_API void anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out);
 
 /* Reads one export ("-" or NULL: standard input; XLSX is told by its
  * signature). Record-level faults are rejects; a negative status means the

@@ -46,13 +46,14 @@ ANKETA_API const char *anketa_output_name(const struct anketa_output *out);
 /* Commits the outputs of one run together: first every one is flushed and
  * synced (where a full disk shows); only if all succeed are they put in
  * place, standard output first. On failure none is put in place unless a
- * rename failed after others succeeded, and then err says which were written
- * and which not. Frees every output and sets outs[i] to NULL; NULL entries
- * are skipped. */
+ * rename failed after others succeeded; err's message ends "; nothing
+ * written" or "; written: A; not written: B". Frees every output and sets
+ * outs[i] to NULL; NULL entries are skipped. */
 ANKETA_API int anketa_output_commit_all(struct anketa_output **outs, size_t n,
                                         struct anketa_error *err);
 
-/* anketa_output_commit_all() of one output. On failure the old target stays. */
+/* anketa_output_commit_all() of one output, the message without the
+ * statement. On failure the old target stays. */
 ANKETA_API int anketa_output_commit(struct anketa_output *out, struct anketa_error *err);
 
 /* Discards the output (the target keeps its old contents, the temporary is
@@ -61,6 +62,10 @@ ANKETA_API void anketa_output_abort(struct anketa_output *out);
 
 /* Flushes and checks a stream the caller did not open this way. */
 ANKETA_API int anketa_stream_check(FILE *fp, const char *name, struct anketa_error *err);
+
+/* An unnamed read-write file in $TMPDIR (default /tmp): it has no name to
+ * leave behind, even after a kill. NULL with err set on failure. */
+ANKETA_API FILE *anketa_temp_file(struct anketa_error *err);
 
 /* fsyncs folder dir (after outputs opened with ANKETA_OUTPUT_NO_DIRSYNC). */
 ANKETA_API int anketa_output_sync_dir(const char *dir, struct anketa_error *err);
@@ -72,7 +77,7 @@ ANKETA_API int anketa_output_is_terminal(const char *path);
 /* A path a run reads or writes, for anketa_paths_check(). */
 struct anketa_path_use {
     const char *path;   /* NULL and "-" are skipped */
-    const char *role;   /* for the message: "an input", "the output (-o)" */
+    const char *role;   /* for the message: "an input", "-o" */
     int output;         /* written by the run */
 };
 
