@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <anketa/anketa.h>
 #include <anketa/leaflet.h>
@@ -104,14 +105,16 @@ static int feed(const struct options *o, struct anketa_leaflet *l, const char *p
     return status;
 }
 
-static enum anketa_leaflet_format format_of(const char *name)
+/* pdf, png or svg, case aside; -1 for anything else. */
+static int format_named(const char *name)
 {
-    const char *dot = name ? strrchr(name, '.') : NULL;
-    if (dot && strcmp(dot, ".png") == 0)
-        return ANKETA_LEAFLET_PNG;
-    if (dot && strcmp(dot, ".svg") == 0)
-        return ANKETA_LEAFLET_SVG;
-    return ANKETA_LEAFLET_PDF;
+    static const char *const names[] = { "pdf", "png", "svg" };
+    static const enum anketa_leaflet_format formats[] = { ANKETA_LEAFLET_PDF, ANKETA_LEAFLET_PNG,
+                                                          ANKETA_LEAFLET_SVG };
+    for (int i = 0; i < 3; i++)
+        if (strcasecmp(name, names[i]) == 0)
+            return (int)formats[i];
+    return -1;
 }
 
 int main(int argc, char **argv)
@@ -166,15 +169,22 @@ int main(int argc, char **argv)
     }
     if (template_name == NULL)
         cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, or a path)");
-    if (format == NULL)
-        lo.format = format_of(lo.output);
-    else if (strcmp(format, "pdf") == 0 || strcmp(format, "png") == 0 || strcmp(format, "svg") == 0)
-        lo.format = format[1] == 'd' ? ANKETA_LEAFLET_PDF : format[1] == 'n' ? ANKETA_LEAFLET_PNG
-                                                                           : ANKETA_LEAFLET_SVG;
-    else
+    const char *ext = cli_extension(lo.output);
+    int f = format ? format_named(format) : ext ? format_named(ext) : ANKETA_LEAFLET_PDF;
+    if (f < 0 && format)
         cli_usage_error("--format: '%s' is not pdf, png or svg", format);
+    if (f < 0)
+        cli_usage_error("%s: '.%s' is not pdf, png or svg: give -f FORMAT", lo.output, ext);
+    lo.format = (enum anketa_leaflet_format)f;
     if (lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
         cli_usage_error("PNG and SVG pages need a file name (-o OUT)");
+    cli_refuse_terminal(lo.output, lo.format != ANKETA_LEAFLET_SVG);
+    const struct anketa_path_use paths[] = {
+        { strchr(template_name, '/') ? template_name : NULL, "-t", 0 },
+        { lo.logo, "--logo", 0 }, { o.campaign, "-c", 0 },
+        { lo.output, "-o", 1 },
+    };
+    cli_check_paths(argv + optind, argc - optind, paths, 4);
 
     struct anketa_error err;
     struct anketa_template *tpl = anketa_template_load(template_name, &err);
@@ -210,7 +220,7 @@ int main(int argc, char **argv)
     anketa_leaflet_free(l);
     anketa_campaign_free(campaign);
     anketa_template_free(tpl);
-    if (cli_close_stdout() != CLI_EXIT_OK)
+    if (status == CLI_EXIT_OK && cli_close_stdout() != CLI_EXIT_OK)
         status = CLI_EXIT_FAILURE;
     return status;
 }

@@ -99,7 +99,11 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
 
 int report_write_xlsx(struct anketa_report *r, const char *path, struct anketa_error *err)
 {
-    lxw_workbook *wb = workbook_new(path);
+    /* Its own temporaries in $TMPDIR like ours (else in the current folder
+     * or /tmp, whatever the user chose). */
+    char *tmpdir = getenv("TMPDIR");
+    lxw_workbook_options wo = { .tmpdir = tmpdir && *tmpdir ? tmpdir : NULL };
+    lxw_workbook *wb = workbook_new_opt(path, &wo);
     if (wb == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot create the workbook");
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
