@@ -27,4 +27,35 @@ void output_temp_name(char *buf, size_t size, const char *base);
  * commit, or a file system without unnamed temporaries). */
 void output_sweep(int dirfd);
 
+/* Removes name from dirfd: a file, or a folder with the files it holds
+ * (a folder of pages, lib/output_dir.c). */
+void output_remove(int dirfd, const char *name);
+
+/* A folder of files replaced as a set (leaflet's pages): the files are
+ * written into a temporary folder beside it, which the commit swaps in with
+ * one rename (RENAME_EXCHANGE when the folder exists), so that no kill
+ * leaves some files new and others old. */
+struct output_dir {
+    int parent;        /* the folder that holds the set's folder */
+    char *name;        /* the set's folder, in parent */
+    char *tmp;         /* the temporary folder, in parent */
+    char *tmp_path;    /* its path, to write the files in */
+};
+
+/* Says whether a file of an existing folder is one of the set's: a folder
+ * holding anything else is not replaced (nor removed). */
+typedef int (*output_dir_owned)(const char *file, void *ctx);
+
+/* Makes the temporary folder for `name` in folder dir. */
+int output_dir_open(struct output_dir *d, const char *dir, const char *name,
+                    struct anketa_error *err);
+/* Swaps the temporary folder in (its files synced already); frees d's parts. */
+int output_dir_commit(struct output_dir *d, output_dir_owned owned, void *ctx,
+                      struct anketa_error *err);
+/* Removes the temporary folder and its files; frees d's parts. */
+void output_dir_abort(struct output_dir *d);
+/* Removes folder `name` of parent when it is a set of ours: no stale
+ * pages beside a new single file. */
+void output_dir_remove_set(int parent, const char *name, output_dir_owned owned, void *ctx);
+
 #endif

@@ -149,8 +149,7 @@ static long temp_owner(const char *name)
     return pid > 0 && *end == '.' ? pid : 0;
 }
 
-/* A folder of pages (lib/leaflet.c) is swept with what it holds. */
-static void remove_entry(int dirfd, const char *name)
+void output_remove(int dirfd, const char *name)
 {
     struct stat st;
     if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -200,7 +199,7 @@ void output_sweep(int dirfd)
     while (d != NULL && (e = readdir(d)) != NULL) {
         long pid = temp_owner(e->d_name);
         if (pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH)
-            remove_entry(dirfd, e->d_name);
+            output_remove(dirfd, e->d_name);
     }
     if (d != NULL)
         closedir(d);
