@@ -84,6 +84,24 @@ static void test_symlinks(void)
     unlink(where);
 }
 
+/* A link planted where a temporary used to be named (<out>.tmp.<pid>, opened
+ * with O_CREAT|O_TRUNC) redirected the output onto another file. */
+static void test_planted(void)
+{
+    char victim[300], out[300], planted[400];
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    snprintf(out, sizeof out, "%s/planted.csv", dir);
+    snprintf(planted, sizeof planted, "%s.tmp.%ld", out, (long)getpid());
+    CHECK(put(victim, "precious\n") == 0);
+    CHECK(symlink("victim", planted) == 0);
+    CHECK(put(out, "output\n") == 0);
+    CHECK_STR(slurp(victim), "precious\n");
+    CHECK_STR(slurp(out), "output\n");
+    unlink(planted);
+    unlink(out);
+    unlink(victim);
+}
+
 /* Outputs of one run: a failure of one (here a full device) puts none in place. */
 static void test_commit_all(void)
 {
@@ -219,6 +237,7 @@ int main(void)
 
     unlink(path);
     test_symlinks();
+    test_planted();
     test_commit_all();
     test_paths_check();
     test_sweep();
