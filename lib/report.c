@@ -8,6 +8,7 @@
 
 #include <anketa/output.h>
 
+#include "output_int.h"
 #include "report_int.h"
 
 int anketa_report_format_parse(const char *name)
@@ -67,16 +68,25 @@ int anketa_report_add_file(struct anketa_report *r, const char *path, struct ank
 }
 
 /* libxlsxwriter writes to a file name: the output's own unnamed file through
- * its descriptor, or for a pipe or a device an unnamed file copied out. */
+ * its descriptor, or for a pipe or a device an unnamed file copied out. Its
+ * own temporaries (named, then removed) go in a folder of ours in $TMPDIR,
+ * which the next run sweeps should a kill leave it. */
 static int write_xlsx(struct anketa_report *r, FILE *fp, struct anketa_error *err)
 {
     struct stat st;
-    FILE *file = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? fp : anketa_temp_file(err);
-    if (file == NULL)
+    const char *tmpdir = getenv("TMPDIR");
+    struct output_dir scratch;
+    if (output_dir_open(&scratch, tmpdir && *tmpdir ? tmpdir : "/tmp", "report-xlsx", err) != 0)
         return err->code;
+    FILE *file = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? fp : anketa_temp_file(err);
+    if (file == NULL) {
+        output_dir_abort(&scratch);
+        return err->code;
+    }
     char name[64];
     snprintf(name, sizeof name, "/proc/self/fd/%d", fileno(file));
-    int rc = report_write_xlsx(r, name, err);
+    int rc = report_write_xlsx(r, name, scratch.tmp_path, err);
+    output_dir_abort(&scratch);
     if (rc == 0 && file != fp) {
         rewind(file);
         char buf[65536];
