@@ -20,7 +20,11 @@ set_target_properties(libcsv::libcsv PROPERTIES
 find_library(MATH_LIBRARY m REQUIRED)
 find_package(Threads REQUIRED)
 
-# What libanketa links; the static library passes the list on to its users.
-set(ANKETA_PRIVATE_DEPS PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::YAML
-    PkgConfig::PNG PkgConfig::XLSXWRITER PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XXHASH PkgConfig::SODIUM
-    libcsv::libcsv Threads::Threads ${MATH_LIBRARY})
+# What each library links; the static libraries pass the lists on to their users.
+# The core (read, count) draws nothing; the render part (codes, leaflets, reports)
+# brings the drawing and writing libraries.
+set(ANKETA_CORE_DEPS PkgConfig::YAML PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XXHASH
+    PkgConfig::SODIUM libcsv::libcsv Threads::Threads ${MATH_LIBRARY})
+set(ANKETA_RENDER_DEPS PkgConfig::YAML PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::PNG
+    PkgConfig::XLSXWRITER ${MATH_LIBRARY})
+set(ANKETA_PRIVATE_DEPS ${ANKETA_CORE_DEPS} ${ANKETA_RENDER_DEPS})

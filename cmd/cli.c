@@ -16,6 +16,7 @@
 #include "cli.h"
 
 static const char *progname = "anketa";
+static const char *more_versions;
 static int quiet;
 static int progress_shown;
 static struct timespec progress_last;
@@ -40,9 +41,9 @@ const char *cli_progname(void)
     return progname;
 }
 
-void cli_set_quiet(int q)
+int cli_quiet(void)
 {
-    quiet = q;
+    return quiet;
 }
 
 CLI_PRINTF(1, 0)
@@ -88,7 +89,8 @@ void cli_usage_error(const char *fmt, ...)
     exit(CLI_EXIT_USAGE);
 }
 
-void cli_bad_option(char **argv, int ch)
+/* Reports what getopt_long refused, naming the argument; exit 2. */
+CLI_NORETURN static void bad_option(char **argv, int ch)
 {
     const char *arg = argv[optind - 1];
     if (ch == ':')
@@ -98,9 +100,74 @@ void cli_bad_option(char **argv, int ch)
     cli_usage_error("unknown option '%s'", arg);
 }
 
+enum { OPT_VERSION = 0x10000, MAX_OPTIONS = 48 };
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               void (*usage)(void))
+{
+    static const struct option common[] = {
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, OPT_VERSION },
+        { "quiet", no_argument, NULL, 'q' },
+    };
+    static char optstring[64];
+    static struct option all[MAX_OPTIONS + 4];
+    if (optstring[0] == '\0') {
+        size_t n = 0;
+        while (longopts[n].name != NULL && n < MAX_OPTIONS)
+            n++;
+        /* ':' first: getopt_long returns ':' for a missing value, '?' for an unknown option. */
+        if (n == MAX_OPTIONS || strlen(shortopts) + 4 > sizeof optstring)
+            abort(); /* a command with more options than this table: make it larger */
+        snprintf(optstring, sizeof optstring, ":%shq", shortopts);
+        memcpy(all, longopts, n * sizeof *all);
+        memcpy(all + n, common, sizeof common);
+    }
+    int ch = getopt_long(argc, argv, optstring, all, NULL);
+    switch (ch) {
+    case 'h':
+        usage();
+        exit(cli_close_stdout());
+    case OPT_VERSION:
+        cli_version();
+    case 'q':
+        quiet = 1;
+        return cli_getopt(argc, argv, shortopts, longopts, usage);
+    case ':':
+    case '?':
+        bad_option(argv, ch);
+    default:
+        return ch;
+    }
+}
+
+int cli_each_input(int argc, char **argv, int (*each)(void *ctx, const char *path), void *ctx)
+{
+    int status = CLI_EXIT_OK;
+    if (optind >= argc)
+        return each(ctx, "-") != 0 ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
+    for (int i = optind; i < argc; i++)
+        if (each(ctx, argv[i]) != 0)
+            status = CLI_EXIT_FAILURE;
+    return status;
+}
+
+void cli_renders(const char *versions)
+{
+    more_versions = versions;
+    time_t when;
+    struct anketa_error err;
+    if (anketa_source_date(&when, &err) != 0) {
+        cli_report(&err);
+        exit(CLI_EXIT_USAGE);
+    }
+}
+
 void cli_version(void)
 {
     printf("%s (anketa) %s\n%s\n", progname, anketa_version(), anketa_version_details());
+    if (more_versions != NULL)
+        printf("%s\n", more_versions);
     exit(cli_close_stdout());
 }
 

@@ -3,6 +3,7 @@
 #ifndef ANKETA_CLI_H
 #define ANKETA_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include <anketa/error.h>
@@ -27,15 +28,29 @@ const char *cli_progname(void);
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_report(const struct anketa_error *err);
-void cli_set_quiet(int quiet);
+/* Whether -q/--quiet was given. */
+int cli_quiet(void);
 
 /* "prog: message", "try 'prog --help'", exit 2. */
 CLI_NORETURN void cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
-/* Reports what getopt_long refused, naming the argument; exit 2. Commands
- * start their optstring with ':' so that getopt_long returns ':' for a
- * missing value and '?' for an unknown option; pass that return as ch. */
-CLI_NORETURN void cli_bad_option(char **argv, int ch);
+/* getopt_long for every command. The command lists only its own options
+ * (shortopts without a leading ':'); -h/--help, --version and -q/--quiet are
+ * added and handled here (help prints usage() and exits, version exits,
+ * quiet silences warnings), and an unknown option or a missing value is one
+ * usage error. Returns the next option of the command's own, or -1 when the
+ * operands start at optind. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               void (*usage)(void));
+
+/* Calls each(ctx, path) for every operand from optind on, or for "-"
+ * (standard input) when there is none; every input is tried. Returns
+ * CLI_EXIT_OK, or CLI_EXIT_FAILURE when any call returned non-zero. */
+int cli_each_input(int argc, char **argv, int (*each)(void *ctx, const char *path), void *ctx);
+
+/* For a command that writes documents: the render part's libraries for
+ * --version, and SOURCE_DATE_EPOCH checked (a malformed value: exit 2). */
+void cli_renders(const char *versions);
 
 /* --version: the version and those of the libraries anketa uses; exit 0. */
 CLI_NORETURN void cli_version(void);

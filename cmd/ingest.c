@@ -14,10 +14,11 @@ enum { SHOWN_REJECTS = 10 };
 
 static void usage(void)
 {
-    printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--encoding auto|utf-8|cp1251]\n"
+    printf("usage: ingest [-c CAMPAIGN] -p PROFILE [--strict] [--encoding auto|utf-8|cp1251]\n"
            "              [--delimiter auto|,|;|tab] [--tz +HH:MM] [--rejects FILE]\n"
-           "              [--seen FILE] [--max-rejects N] [--anonymous [--key-file FILE]]\n"
-           "              [-o FILE] [FILE...|-]\n"
+           "              [--seen FILE [--no-wait]] [--max-rejects N]\n"
+           "              [--anonymous [--key-file FILE] [--time-precision P]]\n"
+           "              [--threads N] [-o FILE] [-q] [FILE...|-]\n"
            "\n"
            "Turns survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical\n"
            "responses. Every record is accepted, rejected with a reason, or counted as a\n"
@@ -25,15 +26,22 @@ static void usage(void)
            "\n"
            "  -c, --campaign FILE  resolve items, points and questions against the campaign\n"
            "  -p, --profile NAME   canonical, yandex-forms, pos, site, paper, or a .yaml file\n"
+           "      --strict         a question without a column, or a column answering\n"
+           "                       nothing, is an error (exit 1), not a warning\n"
            "      --encoding ENC   auto (BOM, strict UTF-8, else Windows-1251), utf-8, cp1251\n"
            "      --delimiter D    auto (sniffed from the header), ',', ';' or tab\n"
            "      --tz +HH:MM      zone of local times (default: the campaign's)\n"
            "      --rejects FILE   write rejected records (file,line,reason,record)\n"
            "      --seen FILE      ids of earlier runs: skip them, add this run's\n"
-           "      --max-rejects N  fail (exit 1, output not written) above N rejects\n"
+           "      --no-wait        fail if another ingest holds the seen file, not wait\n"
+           "      --max-rejects N  fail (exit 1, output not written) above N rejects,\n"
+           "                       or above N%% of the records read (--max-rejects 5%%)\n"
            "      --threads N      1, or 2 (default) for a large regular file\n"
-           "      --anonymous      ids as keyed hashes, e-mails and phones in comments masked\n"
+           "      --anonymous      ids as keyed hashes; e-mails, phones, SNILS, INN, passport\n"
+           "                       and card numbers masked in comments and rejects\n"
            "      --key-file FILE  the key of --anonymous (default: $ANKETA_ANON_KEY)\n"
+           "      --time-precision day|hour|minute\n"
+           "                       what --anonymous keeps of times (default: hour)\n"
            "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
            "  -q, --quiet          no warnings (the summary line stays)\n"
            "  -h, --help           this help\n"
@@ -67,67 +75,29 @@ static void on_warning(void *ctx, const char *file, const char *message)
     cli_warn("%s: %s", file, message);
 }
 
-/* The key of --anonymous: a file's bytes without the final line end (so a
- * key written by echo equals the same key in the environment), or the
- * environment's. */
-static char *read_key(const char *path, size_t *len)
+/* The key of --anonymous: a file's, or the environment's. */
+static unsigned char *read_key(const char *path, size_t *len, struct anketa_error *err)
 {
-    if (path == NULL) {
-        const char *env = getenv("ANKETA_ANON_KEY");
-        if (env == NULL || *env == '\0')
-            cli_usage_error("--anonymous needs a key: --key-file FILE or ANKETA_ANON_KEY");
-        *len = strlen(env);
-        return strdup(env);
-    }
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return NULL;
-    char *key = NULL, buf[4096];
-    size_t n, cap = 0;
-    *len = 0;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        char *k = *len + n > cap ? realloc(key, cap = 2 * (*len + n)) : key;
-        if (k == NULL)
-            break;
-        key = k;
-        memcpy(key + *len, buf, n);
-        *len += n;
-    }
-    int bad = ferror(fp) || (key == NULL && *len > 0);
-    fclose(fp);
-    while (!bad && *len > 0 && (key[*len - 1] == '\n' || key[*len - 1] == '\r'))
-        (*len)--;
-    if (bad || key == NULL) {
-        free(key);
-        return bad ? NULL : strdup("");
-    }
-    return key;
+    const char *env = getenv("ANKETA_ANON_KEY");
+    if (path)
+        return anketa_ingest_read_key(path, len, err);
+    if (env == NULL || *env == '\0')
+        cli_usage_error("--anonymous needs a key: --key-file FILE or ANKETA_ANON_KEY");
+    *len = strlen(env);
+    return (unsigned char *)strdup(env);
 }
 
-static int parse_delimiter(const char *s)
+/* An option that takes one of a few words, or a usage error. */
+static int choice(const char *option, const char *value, const char *words)
 {
-    if (strcmp(s, "auto") == 0)
-        return 0;
-    if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0)
-        return '\t';
-    if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0)
-        return s[0];
-    cli_usage_error("--delimiter must be auto, ',', ';' or tab, not '%s'", s);
-}
-
-static int parse_encoding(const char *s)
-{
-    if (strcmp(s, "auto") == 0)
-        return ANKETA_ENCODING_AUTO;
-    if (strcmp(s, "utf-8") == 0 || strcmp(s, "utf8") == 0)
-        return ANKETA_ENCODING_UTF8;
-    if (strcmp(s, "cp1251") == 0 || strcmp(s, "windows-1251") == 0)
-        return ANKETA_ENCODING_CP1251;
-    cli_usage_error("--encoding must be auto, utf-8 or cp1251, not '%s'", s);
+    int v = anketa_ingest_option(option, value);
+    if (v < 0)
+        cli_usage_error("--%s must be %s, not '%s'", option, words, value);
+    return v;
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
-       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_THREADS, OPT_VERSION };
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_TIME_PRECISION, OPT_THREADS, OPT_NO_WAIT, OPT_STRICT };
 
 int main(int argc, char **argv)
 {
@@ -139,29 +109,30 @@ int main(int argc, char **argv)
         {"tz", required_argument, NULL, OPT_TZ},
         {"rejects", required_argument, NULL, OPT_REJECTS},
         {"seen", required_argument, NULL, OPT_SEEN},
+        {"no-wait", no_argument, NULL, OPT_NO_WAIT},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
         {"anonymous", no_argument, NULL, OPT_ANONYMOUS},
         {"key-file", required_argument, NULL, OPT_KEY_FILE},
+        {"time-precision", required_argument, NULL, OPT_TIME_PRECISION},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"output", required_argument, NULL, 'o'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
     struct anketa_ingest_config cfg = { 0 };
     const char *campaign_path = NULL, *profile_name = NULL, *output = "-";
-    const char *rejects_path = NULL, *seen_path = NULL, *key_path = NULL;
-    long max_rejects = -1;
+    const char *rejects_path = NULL, *seen_path = NULL, *key_path = NULL, *precision = NULL;
+    struct anketa_reject_limit limit = { 0 };
+    const char *limit_text = NULL;
     int anonymous = 0, ch;
 
     cli_init("ingest");
-    while ((ch = getopt_long(argc, argv, ":c:p:o:qh", longopts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "c:p:o:", longopts, usage)) != -1) {
         switch (ch) {
         case 'c': campaign_path = optarg; break;
         case 'p': profile_name = optarg; break;
-        case OPT_ENCODING: cfg.encoding = parse_encoding(optarg); break;
-        case OPT_DELIMITER: cfg.delimiter = parse_delimiter(optarg); break;
+        case OPT_ENCODING: cfg.encoding = choice("encoding", optarg, "auto, utf-8 or cp1251"); break;
+        case OPT_DELIMITER: cfg.delimiter = choice("delimiter", optarg, "auto, ',', ';' or tab"); break;
         case OPT_TZ:
             if (anketa_parse_tz(optarg, &cfg.tz_minutes) != 0)
                 cli_usage_error("--tz must be a UTC offset such as +09:00, not '%s'", optarg);
@@ -169,24 +140,31 @@ int main(int argc, char **argv)
             break;
         case OPT_REJECTS: rejects_path = optarg; break;
         case OPT_SEEN: seen_path = optarg; break;
+        case OPT_NO_WAIT: cfg.no_wait = 1; break;
+        case OPT_STRICT: cfg.strict = 1; break;
         case OPT_MAX_REJECTS:
-            max_rejects = cli_number(optarg, 0, 2000000000L, "--max-rejects");
+            if (anketa_reject_limit_parse(optarg, &limit) != 0)
+                cli_usage_error("--max-rejects must be a number of records or a percentage "
+                                "such as 5%%, not '%s'", optarg);
+            limit_text = optarg;
             break;
         case OPT_ANONYMOUS: anonymous = 1; break;
         case OPT_KEY_FILE: key_path = optarg; break;
+        case OPT_TIME_PRECISION: precision = optarg; break;
         case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
         case 'o': output = optarg; break;
-        case 'q': cli_set_quiet(1); break;
-        case 'h': usage(); return cli_close_stdout();
-        case OPT_VERSION: cli_version();
-        default: cli_bad_option(argv, ch);
         }
     }
     if (profile_name == NULL)
         cli_usage_error("a profile is required (-p canonical, yandex-forms, pos, site, paper "
                         "or a .yaml file)");
-    if (key_path && !anonymous)
-        cli_usage_error("--key-file goes with --anonymous");
+    if ((key_path || precision) && !anonymous)
+        cli_usage_error("%s goes with --anonymous", key_path ? "--key-file" : "--time-precision");
+    if (anonymous)
+        cfg.time_precision = precision ? choice("time-precision", precision, "day, hour or minute")
+                                       : ANKETA_TIME_HOUR;
+    if (cfg.no_wait && !seen_path)
+        cli_usage_error("--no-wait goes with --seen");
     const struct anketa_path_use paths[] = { { campaign_path, "-c", 0 },
         { key_path, "--key-file", 0 }, { output, "-o", 1 }, { rejects_path, "--rejects", 1 },
         { seen_path, "--seen", 1 } };
@@ -198,7 +176,7 @@ int main(int argc, char **argv)
     struct anketa_output *outs[3] = { NULL, NULL, NULL };   /* -o, --rejects, --seen */
     struct anketa_ingest *in = NULL;
     struct reject_log log = { 0 };
-    char *key = NULL;
+    unsigned char *key = NULL;
     int status = CLI_EXIT_FAILURE, opened = 0;   /* opened: past loading, outputs tried */
     if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL)
         goto report;
@@ -208,14 +186,13 @@ int main(int argc, char **argv)
         goto report;
     }
     if (anonymous) {
-        if ((key = read_key(key_path, &cfg.key_len)) == NULL) {
-            cli_error("%s: cannot read the key: %s", key_path, strerror(errno));
-            goto done;
-        }
-        cfg.key = (const unsigned char *)key;
+        if ((key = read_key(key_path, &cfg.key_len, &err)) == NULL)
+            goto report;
+        cfg.key = key;
     }
     /* Every output opened before reading (a folder that cannot be written
-     * fails the run at once) and put in place together at the end. */
+     * fails the run at once; standard output is held) and put in place
+     * together at the end. */
     opened = 1;
     if ((outs[0] = anketa_output_open(output, &err)) == NULL ||
         (rejects_path && (outs[1] = anketa_output_open(rejects_path, &err)) == NULL) ||
@@ -251,22 +228,24 @@ done:;
     struct anketa_ingest_counts n = { 0 };
     if (in)
         anketa_ingest_get_counts(in, &n);
-    int too_many = max_rejects >= 0 && n.rejected > (unsigned long long)max_rejects;
-    int committed = 0;   /* the commit itself said what was written */
-    if (status == CLI_EXIT_OK) {
-        if (too_many) {   /* the rejects alone, to see why */
-            anketa_output_abort(outs[0]);   /* the seen file too: nothing was taken */
-            anketa_output_abort(outs[2]);
-            outs[0] = outs[2] = NULL;
-            status = CLI_EXIT_FAILURE;
-        } else if (outs[2]) {
-            anketa_ingest_write_seen(in, outs[2]);
-        }
-        committed = 1;
-        if (anketa_output_commit_all(outs, 3, &err) != 0) {
-            cli_report(&err);
-            status = CLI_EXIT_FAILURE;
-        }
+    int verdict = status == CLI_EXIT_OK ? anketa_reject_verdict(&limit, &n) : ANKETA_REJECTS_OK;
+    int committed = 0;   /* the commit itself says what was written */
+    if (status == CLI_EXIT_OK && verdict != ANKETA_REJECTS_OK) {
+        anketa_output_abort(outs[0]);   /* the rejects alone, to see why */
+        anketa_output_abort(outs[2]);
+        outs[0] = outs[2] = NULL;
+        status = CLI_EXIT_FAILURE;
+    } else if (status == CLI_EXIT_OK && outs[2] &&
+               anketa_ingest_write_seen(in, outs[2], &err) != 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    } else {
+        committed = status == CLI_EXIT_OK;
+    }
+    if ((committed || verdict != ANKETA_REJECTS_OK) &&
+        anketa_output_commit_all(outs, 3, &err) != 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
     }
     for (int i = 0; i < 3; i++)
         anketa_output_abort(outs[i]);
@@ -280,13 +259,19 @@ done:;
     if (log.shown > SHOWN_REJECTS)
         cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
                  rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");
-    if (anonymous && opened)
-        fprintf(stderr, "ingest: masked %llu e-mail addresses and %llu phone numbers; "
-                        "left out %llu identifying columns\n",
-                n.emails_masked, n.phones_masked, n.columns_dropped);
-    if (too_many)
-        cli_error("%llu rejects, more than --max-rejects %ld: the output is not written%s",
-                  n.rejected, max_rejects, rejects_path ? ", the rejects are" : "");
+    char masked[256];
+    if (anonymous && opened && anketa_ingest_masked(&n, masked, sizeof masked) > 0)
+        fprintf(stderr, "ingest: %s\n", masked);
+    /* What a run stopped by its rejects wrote, exactly. */
+    char wrote[160];
+    snprintf(wrote, sizeof wrote, "the output is not written%s%s",
+             seen_path ? ", the seen file not updated" : "",
+             rejects_path ? "; the rejects are written" : "");
+    if (verdict == ANKETA_REJECTS_TOO_MANY)
+        cli_error("%llu rejects, more than --max-rejects %s: %s", n.rejected, limit_text, wrote);
+    else if (verdict == ANKETA_REJECTS_ALL)
+        cli_error("%llu record%s rejected and none accepted: %s", n.rejected,
+                  n.rejected == 1 ? "" : "s", wrote);
     else if (status != CLI_EXIT_OK && opened && !committed)
         cli_error("nothing written: fix the input and run again");
 

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include <anketa/anketa.h>
+#include <anketa/render.h>
 #include <anketa/leaflet.h>
 
 #include "cli.h"
@@ -61,10 +62,19 @@ static int wanted(const struct options *o, const struct anketa_csv_reader *r,
     return 1;
 }
 
+/* One run: the document and the rows drawn and skipped so far. */
+struct run {
+    const struct options *o;
+    struct anketa_leaflet *l;
+    long drawn, skipped;
+};
+
 /* Feeds one manifest into the document; counts rows drawn and skipped. */
-static int feed(const struct options *o, struct anketa_leaflet *l, const char *path,
-                long *drawn, long *skipped)
+static int feed(void *ctx, const char *path)
 {
+    struct run *run = ctx;
+    const struct options *o = run->o;
+    struct anketa_leaflet *l = run->l;
     struct anketa_error err;
     const struct anketa_csv_row *row;
     struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
@@ -84,7 +94,7 @@ static int feed(const struct options *o, struct anketa_leaflet *l, const char *p
     int status = CLI_EXIT_OK, rc;
     while ((rc = anketa_csv_reader_next(r, &row, &err)) > 0) {
         if (!wanted(o, r, row)) {
-            (*skipped)++;
+            run->skipped++;
             continue;
         }
         int made = anketa_leaflet_add(l, row, anketa_csv_reader_name(r), &err);
@@ -92,9 +102,9 @@ static int feed(const struct options *o, struct anketa_leaflet *l, const char *p
             cli_report(&err);
             status = CLI_EXIT_FAILURE;
         } else if (made > 0) {
-            (*drawn)++;
+            run->drawn++;
         } else {
-            (*skipped)++;
+            run->skipped++;
         }
         cli_progress("pages", (unsigned long)anketa_leaflet_pages(l), 0);
     }
@@ -120,7 +130,7 @@ static int format_named(const char *name)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO, OPT_VERSION };
+    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO };
     static const struct option longopts[] = {
         { "template", required_argument, NULL, 't' },
         { "output", required_argument, NULL, 'o' },
@@ -131,17 +141,15 @@ int main(int argc, char **argv)
         { "logo", required_argument, NULL, OPT_LOGO },
         { "campaign", required_argument, NULL, 'c' },
         { "where", required_argument, NULL, 'w' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 }
     };
     struct options o = { 0 };
     struct anketa_leaflet_options lo = { .output = "-" };
     const char *template_name = NULL, *format = NULL;
-    int quiet = 0, ch;
+    int ch;
     cli_init("leaflet");
-    while ((ch = getopt_long(argc, argv, ":t:o:f:c:w:qh", longopts, NULL)) != -1) {
+    cli_renders(anketa_render_version_details());
+    while ((ch = cli_getopt(argc, argv, "t:o:f:c:w:", longopts, usage)) != -1) {
         switch (ch) {
         case 't': template_name = optarg; break;
         case 'o': lo.output = optarg; break;
@@ -162,10 +170,6 @@ int main(int argc, char **argv)
             o.where_val[o.where_count++] = eq + 1;
             break;
         }
-        case 'q': quiet = 1; cli_set_quiet(1); break;
-        case 'h': usage(); return cli_close_stdout();
-        case OPT_VERSION: cli_version();
-        default: cli_bad_option(argv, ch);
         }
     }
     if (template_name == NULL)
@@ -200,22 +204,19 @@ int main(int argc, char **argv)
     lo.warn = warn_once;
     struct anketa_leaflet *l = anketa_leaflet_new(&lo, &err);
     int status = l ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-    long drawn = 0, skipped = 0;
+    struct run run = { &o, l, 0, 0 };
     if (l == NULL)
         cli_report(&err);
-    if (l && optind == argc)
-        status = feed(&o, l, "-", &drawn, &skipped);
-    for (int i = optind; l && i < argc; i++)
-        if (feed(&o, l, argv[i], &drawn, &skipped) != CLI_EXIT_OK)
-            status = CLI_EXIT_FAILURE;
+    else
+        status = cli_each_input(argc, argv, feed, &run);
     if (status == CLI_EXIT_OK && anketa_leaflet_finish(l, &err) != 0) {
         cli_report(&err);
         status = CLI_EXIT_FAILURE;
     }
     cli_progress_end();
-    if (status == CLI_EXIT_OK && !quiet)
+    if (status == CLI_EXIT_OK && !cli_quiet())
         fprintf(stderr, "leaflet: %ld rows drawn on %ld pages, %ld rows skipped (other levels "
-                        "or --where)\n", drawn, anketa_leaflet_pages(l), skipped);
+                        "or --where)\n", run.drawn, anketa_leaflet_pages(l), run.skipped);
     else if (status != CLI_EXIT_OK && l != NULL)
         cli_error("nothing written: fix the rows above and run again");
     anketa_leaflet_free(l);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <anketa/anketa.h>
+#include <anketa/render.h>
 #include <anketa/codes.h>
 #include <anketa/adhoc.h>
 #include <anketa/qrfile.h>
@@ -131,8 +132,15 @@ static void report_row(void *ctx, const struct anketa_error *err)
 }
 
 /* Ad-hoc mode (anketa/adhoc.h): one code per row of a CSV with a url column. */
-static int adhoc_file(struct anketa_adhoc *a, const char *path, FILE *manifest)
+struct adhoc_run {
+    struct anketa_adhoc *a;
+    FILE *manifest;   /* held standard output */
+};
+
+static int adhoc_file(void *ctx, const char *path)
 {
+    struct anketa_adhoc *a = ((struct adhoc_run *)ctx)->a;
+    FILE *manifest = ((struct adhoc_run *)ctx)->manifest;
     struct anketa_error err;
     const struct anketa_csv_row *row;
     struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
@@ -161,7 +169,7 @@ static int adhoc_file(struct anketa_adhoc *a, const char *path, FILE *manifest)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_CHANNEL, OPT_VERSION };
+    enum { OPT_DPI = 256, OPT_CHANNEL };
     static const struct option longopts[] = {
         { "campaign", required_argument, NULL, 'c' },
         { "output-dir", required_argument, NULL, 'o' },
@@ -173,9 +181,6 @@ int main(int argc, char **argv)
         { "margin", required_argument, NULL, 'm' },
         { "channel", required_argument, NULL, OPT_CHANNEL },
         { "no-files", no_argument, NULL, 'n' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 }
     };
     struct options o = { .dir = "codes", .ec = ANKETA_QR_EC_M, .threads = anketa_qr_default_threads(),
@@ -185,7 +190,8 @@ int main(int argc, char **argv)
     struct anketa_error err;
     int ch;
     cli_init("qrgen");
-    while ((ch = getopt_long(argc, argv, ":c:o:l:f:s:e:m:nqh", longopts, NULL)) != -1) {
+    cli_renders(anketa_render_version_details());
+    while ((ch = cli_getopt(argc, argv, "c:o:l:f:s:e:m:n", longopts, usage)) != -1) {
         switch (ch) {
         case 'c': o.campaign = optarg; break;
         case 'o': o.dir = optarg; break;
@@ -212,10 +218,6 @@ int main(int argc, char **argv)
         case 'm': o.style.margin = (int)cli_number(optarg, 0, 100, "--margin"); break;
         case OPT_CHANNEL: o.channel = optarg; break;
         case 'n': o.no_files = 1; break;
-        case 'q': cli_set_quiet(1); break;
-        case 'h': usage(); return cli_close_stdout();
-        case OPT_VERSION: cli_version();
-        default: cli_bad_option(argv, ch);
         }
     }
     if (size == NULL)
@@ -250,11 +252,8 @@ int main(int argc, char **argv)
             anketa_output_abort(manifest);
             return CLI_EXIT_FAILURE;
         }
-        if (optind == argc)
-            status = adhoc_file(a, "-", m);
-        for (int i = optind; i < argc; i++)
-            if (adhoc_file(a, argv[i], m) != CLI_EXIT_OK)
-                status = CLI_EXIT_FAILURE;
+        struct adhoc_run run = { a, m };
+        status = cli_each_input(argc, argv, adhoc_file, &run);
         anketa_adhoc_free(a);
     }
     /* Each code was synced before its rename; their folder once, here. The

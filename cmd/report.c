@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <anketa/anketa.h>
+#include <anketa/render.h>
 #include <anketa/report.h>
 
 #include "cli.h"
@@ -43,9 +44,18 @@ static double parse_target(const char *s)
     return v;
 }
 
+static int add_input(void *ctx, const char *path)
+{
+    struct anketa_error err;
+    int rc = anketa_report_add_file(ctx, path, &err);
+    if (rc != 0)
+        cli_report(&err);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
-    enum { OPT_TITLE = 256, OPT_PERIOD, OPT_TARGET, OPT_EXCEL, OPT_VERSION };
+    enum { OPT_TITLE = 256, OPT_PERIOD, OPT_TARGET, OPT_EXCEL };
     static const struct option longopts[] = {
         { "campaign", required_argument, NULL, 'c' },
         { "format", required_argument, NULL, 'f' },
@@ -54,16 +64,14 @@ int main(int argc, char **argv)
         { "period", required_argument, NULL, OPT_PERIOD },
         { "target", required_argument, NULL, OPT_TARGET },
         { "excel", no_argument, NULL, OPT_EXCEL },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 }
     };
     struct anketa_report_options o = { .target = -1 };
     const char *campaign_path = NULL, *output = "-", *format = NULL;
     int ch;
     cli_init("report");
-    while ((ch = getopt_long(argc, argv, ":c:f:o:qh", longopts, NULL)) != -1) {
+    cli_renders(anketa_render_version_details());
+    while ((ch = cli_getopt(argc, argv, "c:f:o:", longopts, usage)) != -1) {
         switch (ch) {
         case 'c': campaign_path = optarg; break;
         case 'f': format = optarg; break;
@@ -72,10 +80,6 @@ int main(int argc, char **argv)
         case OPT_PERIOD: o.period = optarg; break;
         case OPT_TARGET: o.target = parse_target(optarg); break;
         case OPT_EXCEL: o.excel = 1; break;
-        case 'q': cli_set_quiet(1); break;
-        case 'h': usage(); return cli_close_stdout();
-        case OPT_VERSION: cli_version();
-        default: cli_bad_option(argv, ch);
         }
     }
     const char *ext = cli_extension(output);
@@ -100,17 +104,14 @@ int main(int argc, char **argv)
     }
     o.campaign = campaign;
     struct anketa_report *r = anketa_report_new(&o, &err);
-    int status = r ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-    if (r && optind == argc && anketa_report_add_file(r, "-", &err) != 0)
-        status = CLI_EXIT_FAILURE;
-    for (int i = optind; r && status == CLI_EXIT_OK && i < argc; i++)
-        if (anketa_report_add_file(r, argv[i], &err) != 0)
-            status = CLI_EXIT_FAILURE;
-    if (status == CLI_EXIT_OK &&
-        anketa_report_write(r, (enum anketa_report_format)fmt, output, &err) != 0)
-        status = CLI_EXIT_FAILURE;
-    if (status != CLI_EXIT_OK)
+    int status = r ? cli_each_input(argc, argv, add_input, r) : CLI_EXIT_FAILURE;
+    if (r == NULL)
         cli_report(&err);
+    if (status == CLI_EXIT_OK &&
+        anketa_report_write(r, (enum anketa_report_format)fmt, output, &err) != 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    }
     anketa_report_free(r);
     anketa_campaign_free(campaign);
     /* A failed run reported its error; stdout was not written then. */

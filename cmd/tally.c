@@ -13,8 +13,9 @@
 
 static void usage(void)
 {
-    printf("usage: tally [-c CAMPAIGN] [-g KEY,...] [-q SPEC,...] [--min-n K] [--totals]\n"
-           "             [--partial | --merge] [--skip-invalid] [-o FILE] [FILE...|-]\n"
+    printf("usage: tally [-c CAMPAIGN] [-g KEY,...] [--questions SPEC,...] [--min-n K]\n"
+           "             [--totals] [--partial | --merge] [--skip-invalid] [--threads N]\n"
+           "             [-o FILE] [-q] [FILE...|-]\n"
            "\n"
            "Counts answers per group and question and writes mean, share of satisfied\n"
            "(top two points) with its 95%% Wilson interval, distribution, mean as %% of\n"
@@ -23,7 +24,7 @@ static void usage(void)
            "  -c, --campaign FILE  campaign: scales, minimum group, groups with no answers\n"
            "  -g, --group KEYS     group columns in order; also year, quarter, month,\n"
            "                       week, day from submitted_at (default: one group)\n"
-           "  -q, --questions SPECS  COLUMN or COLUMN:LO-HI, comma-separated\n"
+           "      --questions SPECS  COLUMN or COLUMN:LO-HI, comma-separated\n"
            "                       (default: every q.* column, scale from the campaign or 1-5)\n"
            "      --min-n K        hide figures answered by fewer than K (default: the\n"
            "                       campaign's min_group, else 5)\n"
@@ -34,7 +35,7 @@ static void usage(void)
            "      --skip-invalid   count and skip records with bad values instead of failing\n"
            "      --threads N      threads per file (default 2 for large files; 1 = off)\n"
            "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
-           "      --quiet          no warnings\n"
+           "  -q, --quiet          no warnings\n"
            "  -h, --help           this help\n"
            "      --version        version and libraries\n");
 }
@@ -60,15 +61,31 @@ static const char **split(char *s, size_t *count)
     return v;
 }
 
-enum { OPT_MIN_N = 256, OPT_TOTALS, OPT_PARTIAL, OPT_MERGE, OPT_SKIP, OPT_THREADS, OPT_QUIET,
-       OPT_VERSION };
+struct input {
+    struct anketa_tally *t;
+    int merge;
+};
+
+static int add_input(void *ctx, const char *path)
+{
+    struct input *in = ctx;
+    struct anketa_error err;
+    int rc = in->merge ? anketa_tally_add_partial(in->t, path, &err)
+                       : anketa_tally_add_file(in->t, path, &err);
+    if (rc != 0)
+        cli_report(&err);
+    return rc;
+}
+
+enum { OPT_MIN_N = 256, OPT_TOTALS, OPT_PARTIAL, OPT_MERGE, OPT_SKIP, OPT_THREADS,
+       OPT_QUESTIONS };
 
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"campaign", required_argument, NULL, 'c'},
         {"group", required_argument, NULL, 'g'},
-        {"questions", required_argument, NULL, 'q'},
+        {"questions", required_argument, NULL, OPT_QUESTIONS},
         {"min-n", required_argument, NULL, OPT_MIN_N},
         {"totals", no_argument, NULL, OPT_TOTALS},
         {"partial", no_argument, NULL, OPT_PARTIAL},
@@ -76,9 +93,6 @@ int main(int argc, char **argv)
         {"skip-invalid", no_argument, NULL, OPT_SKIP},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"output", required_argument, NULL, 'o'},
-        {"quiet", no_argument, NULL, OPT_QUIET},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
     struct anketa_tally_config cfg = {.min_n = -1};
@@ -87,7 +101,7 @@ int main(int argc, char **argv)
     int partial = 0, merge = 0, c;
 
     cli_init("tally");
-    while ((c = getopt_long(argc, argv, "c:g:q:o:h", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "c:g:o:", longopts, usage)) != -1) {
         switch (c) {
         case 'c': campaign_path = optarg; break;
         case 'g':
@@ -95,7 +109,7 @@ int main(int argc, char **argv)
             if ((keys = split(optarg, &cfg.key_count)) == NULL)
                 cli_usage_error("out of memory");
             break;
-        case 'q':
+        case OPT_QUESTIONS:
             free(questions);
             if ((questions = split(optarg, &cfg.question_count)) == NULL)
                 cli_usage_error("out of memory");
@@ -107,10 +121,6 @@ int main(int argc, char **argv)
         case OPT_SKIP: cfg.skip_invalid = 1; break;
         case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
         case 'o': output = optarg; break;
-        case OPT_QUIET: cli_set_quiet(1); break;
-        case 'h': usage(); return cli_close_stdout();
-        case OPT_VERSION: cli_version();
-        default: cli_usage_error("unknown option");
         }
     }
     if (partial && merge)
@@ -144,17 +154,8 @@ int main(int argc, char **argv)
     }
     /* Every input is read before anything is written: a bad file fails the
      * run, so no figures go out that silently leave a file out. */
-    int status = CLI_EXIT_OK;
-    for (int i = optind; i < argc || i == optind; i++) {
-        const char *path = i < argc ? argv[i] : "-";
-        int rc = merge ? anketa_tally_add_partial(t, path, &err) : anketa_tally_add_file(t, path, &err);
-        if (rc != 0) {
-            cli_report(&err);
-            status = CLI_EXIT_FAILURE;
-        }
-        if (i + 1 >= argc)
-            break;
-    }
+    struct input in = { t, merge };
+    int status = cli_each_input(argc, argv, add_input, &in);
     const char *first;
     long skipped = anketa_tally_skipped(t, &first);
     if (skipped > 0)

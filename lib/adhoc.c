@@ -4,7 +4,7 @@
 
 #include <anketa/adhoc.h>
 #include <anketa/codes.h>
-#include <anketa/nameset.h>
+#include "nameset.h"
 #include <anketa/url.h>
 
 #define BATCH 1024

@@ -36,18 +36,18 @@ static int valid_id(const char *s)
 static int read_id(struct loader *L, yaml_node_t *entry, const char *what,
                    struct anketa_strmap *map, size_t index, char **out)
 {
-    int rc = yamlwalk_string(&L->w, entry, "id", 1, what, out);
+    int rc = anketa_yamlwalk_string(&L->w, entry, "id", 1, what, out);
     if (rc)
         return rc;
-    yaml_node_t *v = yamlwalk_get(&L->w, entry, "id");
+    yaml_node_t *v = anketa_yamlwalk_get(&L->w, entry, "id");
     if (!valid_id(*out))
-        return yamlwalk_fail(&L->w, v, "%s id '%s' may hold only letters, digits, '-' and '_'",
+        return anketa_yamlwalk_fail(&L->w, v, "%s id '%s' may hold only letters, digits, '-' and '_'",
                              what, *out);
     rc = anketa_strmap_put(map, *out, index);
     if (rc < 0)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     if (rc > 0)
-        return yamlwalk_fail(&L->w, v, "duplicate %s id '%s'", what, *out);
+        return anketa_yamlwalk_fail(&L->w, v, "duplicate %s id '%s'", what, *out);
     return 0;
 }
 
@@ -55,15 +55,15 @@ static int read_id(struct loader *L, yaml_node_t *entry, const char *what,
 static int root_list(struct loader *L, yaml_node_t *root, const char *key, int required,
                      yaml_node_t **out, size_t *count)
 {
-    *out = yamlwalk_get(&L->w, root, key);
+    *out = anketa_yamlwalk_get(&L->w, root, key);
     *count = 0;
     if (*out == NULL)
-        return required ? yamlwalk_fail(&L->w, root, "missing required section '%s'", key) : 0;
-    int rc = yamlwalk_expect(&L->w, *out, YAML_SEQUENCE_NODE, key);
+        return required ? anketa_yamlwalk_fail(&L->w, root, "missing required section '%s'", key) : 0;
+    int rc = anketa_yamlwalk_expect(&L->w, *out, YAML_SEQUENCE_NODE, key);
     if (rc == 0)
-        *count = yamlwalk_length(*out);
+        *count = anketa_yamlwalk_length(*out);
     if (rc == 0 && required && *count == 0)
-        return yamlwalk_fail(&L->w, *out, "section '%s' must not be empty", key);
+        return anketa_yamlwalk_fail(&L->w, *out, "section '%s' must not be empty", key);
     return rc;
 }
 
@@ -98,40 +98,40 @@ static int load_campaign_section(struct loader *L, yaml_node_t *root)
 {
     static const char *const keys[] = { "id", "name", "period", "timezone", "channel", NULL };
     struct anketa_campaign *c = L->c;
-    yaml_node_t *n = yamlwalk_get(&L->w, root, "campaign");
+    yaml_node_t *n = anketa_yamlwalk_get(&L->w, root, "campaign");
     int rc;
     if (n == NULL)
-        return yamlwalk_fail(&L->w, root, "missing required section 'campaign'");
-    if ((rc = yamlwalk_expect(&L->w, n, YAML_MAPPING_NODE, "campaign")) ||
-        (rc = yamlwalk_check_keys(&L->w, n, keys, "campaign")) ||
-        (rc = yamlwalk_string(&L->w, n, "id", 1, "campaign", &c->id)) ||
-        (rc = yamlwalk_string(&L->w, n, "name", 1, "campaign", &c->name)) ||
-        (rc = yamlwalk_string(&L->w, n, "timezone", 0, "campaign", &c->timezone)) ||
-        (rc = yamlwalk_string(&L->w, n, "channel", 0, "campaign", &c->channel)))
+        return anketa_yamlwalk_fail(&L->w, root, "missing required section 'campaign'");
+    if ((rc = anketa_yamlwalk_expect(&L->w, n, YAML_MAPPING_NODE, "campaign")) ||
+        (rc = anketa_yamlwalk_check_keys(&L->w, n, keys, "campaign")) ||
+        (rc = anketa_yamlwalk_string(&L->w, n, "id", 1, "campaign", &c->id)) ||
+        (rc = anketa_yamlwalk_string(&L->w, n, "name", 1, "campaign", &c->name)) ||
+        (rc = anketa_yamlwalk_string(&L->w, n, "timezone", 0, "campaign", &c->timezone)) ||
+        (rc = anketa_yamlwalk_string(&L->w, n, "channel", 0, "campaign", &c->channel)))
         return rc;
     if (c->timezone == NULL && (c->timezone = strdup("+03:00")) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     if (anketa_parse_tz(c->timezone, &c->tz_offset_minutes) != 0)
-        return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, n, "timezone"),
+        return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, n, "timezone"),
                              "timezone '%s' must be a UTC offset such as +09:00", c->timezone);
     if (c->channel == NULL && (c->channel = strdup("qr")) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
-    yaml_node_t *period = yamlwalk_get(&L->w, n, "period");
+    yaml_node_t *period = anketa_yamlwalk_get(&L->w, n, "period");
     if (period != NULL) {
         static const char *const pkeys[] = { "start", "end", NULL };
-        if ((rc = yamlwalk_expect(&L->w, period, YAML_MAPPING_NODE, "period")) ||
-            (rc = yamlwalk_check_keys(&L->w, period, pkeys, "period")) ||
-            (rc = yamlwalk_string(&L->w, period, "start", 1, "period", &c->period_start)) ||
-            (rc = yamlwalk_string(&L->w, period, "end", 1, "period", &c->period_end)))
+        if ((rc = anketa_yamlwalk_expect(&L->w, period, YAML_MAPPING_NODE, "period")) ||
+            (rc = anketa_yamlwalk_check_keys(&L->w, period, pkeys, "period")) ||
+            (rc = anketa_yamlwalk_string(&L->w, period, "start", 1, "period", &c->period_start)) ||
+            (rc = anketa_yamlwalk_string(&L->w, period, "end", 1, "period", &c->period_end)))
             return rc;
         if (!valid_date(c->period_start))
-            return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, period, "start"),
+            return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, period, "start"),
                                  "'%s' is not a date YYYY-MM-DD", c->period_start);
         if (!valid_date(c->period_end))
-            return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, period, "end"),
+            return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, period, "end"),
                                  "'%s' is not a date YYYY-MM-DD", c->period_end);
         if (strcmp(c->period_start, c->period_end) > 0)
-            return yamlwalk_fail(&L->w, period, "period ends before it starts");
+            return anketa_yamlwalk_fail(&L->w, period, "period ends before it starts");
     }
     return 0;
 }
@@ -141,44 +141,44 @@ static int load_targets(struct loader *L, yaml_node_t *root)
     static const char *const keys[] = { "satisfaction", "min_group", "method", NULL };
     struct anketa_campaign *c = L->c;
     c->min_group = 5;
-    yaml_node_t *n = yamlwalk_get(&L->w, root, "targets");
+    yaml_node_t *n = anketa_yamlwalk_get(&L->w, root, "targets");
     int rc;
     if (n == NULL)
         return (c->method = strdup("top2")) ? 0 : ANKETA_ERR_NOMEM;
-    if ((rc = yamlwalk_expect(&L->w, n, YAML_MAPPING_NODE, "targets")) ||
-        (rc = yamlwalk_check_keys(&L->w, n, keys, "targets")) ||
-        (rc = yamlwalk_string(&L->w, n, "method", 0, "targets", &c->method)))
+    if ((rc = anketa_yamlwalk_expect(&L->w, n, YAML_MAPPING_NODE, "targets")) ||
+        (rc = anketa_yamlwalk_check_keys(&L->w, n, keys, "targets")) ||
+        (rc = anketa_yamlwalk_string(&L->w, n, "method", 0, "targets", &c->method)))
         return rc;
     if (c->method == NULL && (c->method = strdup("top2")) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     if (strcmp(c->method, "top2") != 0 && strcmp(c->method, "mean_percent") != 0)
-        return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, n, "method"),
+        return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, n, "method"),
                              "method '%s' must be top2 or mean_percent", c->method);
-    yaml_node_t *v = yamlwalk_get(&L->w, n, "satisfaction");
+    yaml_node_t *v = anketa_yamlwalk_get(&L->w, n, "satisfaction");
     if (v != NULL) {
-        const char *t = yamlwalk_text(v);
+        const char *t = anketa_yamlwalk_text(v);
         char *end;
         errno = 0;
         double x = t ? strtod(t, &end) : 0;
         if (t == NULL || end == t || errno)
-            return yamlwalk_fail(&L->w, v, "satisfaction target must be a number");
+            return anketa_yamlwalk_fail(&L->w, v, "satisfaction target must be a number");
         if (*end == '%') {
             x /= 100;
             end++;
         }
         if (*end != '\0' || !(x > 0 && x <= 1))
-            return yamlwalk_fail(&L->w, v, "satisfaction target '%s' must be a share in (0, 1] "
+            return anketa_yamlwalk_fail(&L->w, v, "satisfaction target '%s' must be a share in (0, 1] "
                                  "or a percentage such as 80%%", t);
         c->target = x;
     }
-    v = yamlwalk_get(&L->w, n, "min_group");
+    v = anketa_yamlwalk_get(&L->w, n, "min_group");
     if (v != NULL) {
-        const char *t = yamlwalk_text(v);
+        const char *t = anketa_yamlwalk_text(v);
         char *end;
         errno = 0;
         long x = t ? strtol(t, &end, 10) : 0;
         if (t == NULL || end == t || *end || errno || x < 1 || x > 1000000)
-            return yamlwalk_fail(&L->w, v, "min_group must be a whole number of at least 1");
+            return anketa_yamlwalk_fail(&L->w, v, "min_group must be a whole number of at least 1");
         c->min_group = x;
     }
     return 0;
@@ -194,18 +194,18 @@ static int load_directions(struct loader *L, yaml_node_t *root)
         return rc ? rc : ANKETA_ERR_NOMEM;
     for (size_t i = 0; i < c->direction_count; i++) {
         struct anketa_direction *d = &c->directions[i];
-        yaml_node_t *e = yamlwalk_item(&L->w, seq, i);
-        if ((rc = yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "direction")) ||
-            (rc = yamlwalk_check_keys(&L->w, e, keys, "direction")) ||
+        yaml_node_t *e = anketa_yamlwalk_item(&L->w, seq, i);
+        if ((rc = anketa_yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "direction")) ||
+            (rc = anketa_yamlwalk_check_keys(&L->w, e, keys, "direction")) ||
             (rc = read_id(L, e, "direction", &c->index->directions, i, &d->id)) ||
-            (rc = yamlwalk_string(&L->w, e, "kind", 1, "direction", &d->kind)) ||
-            (rc = yamlwalk_string(&L->w, e, "name", 1, "direction", &d->name)))
+            (rc = anketa_yamlwalk_string(&L->w, e, "kind", 1, "direction", &d->kind)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "name", 1, "direction", &d->name)))
             return rc;
         int known = 0;
         for (const char *const *k = DIRECTION_KINDS; *k && !known; k++)
             known = strcmp(*k, d->kind) == 0;
         if (!known)
-            return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, e, "kind"),
+            return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, e, "kind"),
                                  "direction kind '%s' must be one of service, support, control, "
                                  "prevention, appeal, information", d->kind);
     }
@@ -216,38 +216,38 @@ static int load_survey(struct loader *L, yaml_node_t *key, yaml_node_t *v,
                        struct anketa_survey *s)
 {
     static const char *const keys[] = { "url", "prefill", NULL };
-    const char *dir = yamlwalk_text(key);
+    const char *dir = anketa_yamlwalk_text(key);
     int rc;
     s->direction = dir ? anketa_campaign_direction(L->c, dir) : NULL;
     if (s->direction == NULL)
-        return yamlwalk_fail(&L->w, key, "surveys: unknown direction '%s'", dir ? dir : "?");
+        return anketa_yamlwalk_fail(&L->w, key, "surveys: unknown direction '%s'", dir ? dir : "?");
     char *raw = NULL;
-    if ((rc = yamlwalk_expect(&L->w, v, YAML_MAPPING_NODE, "survey")) ||
-        (rc = yamlwalk_check_keys(&L->w, v, keys, "survey")) ||
-        (rc = yamlwalk_string(&L->w, v, "url", 1, "survey", &raw)))
+    if ((rc = anketa_yamlwalk_expect(&L->w, v, YAML_MAPPING_NODE, "survey")) ||
+        (rc = anketa_yamlwalk_check_keys(&L->w, v, keys, "survey")) ||
+        (rc = anketa_yamlwalk_string(&L->w, v, "url", 1, "survey", &raw)))
         return rc;
     struct anketa_error uerr;
     s->url = anketa_url_normalize(raw, &uerr);
     free(raw);
     if (s->url == NULL)
-        return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, v, "url"), "%s", uerr.message);
-    yaml_node_t *pf = yamlwalk_get(&L->w, v, "prefill");
+        return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, v, "url"), "%s", uerr.message);
+    yaml_node_t *pf = anketa_yamlwalk_get(&L->w, v, "prefill");
     if (pf == NULL)
         return 0;
-    if ((rc = yamlwalk_expect(&L->w, pf, YAML_MAPPING_NODE, "prefill")))
+    if ((rc = anketa_yamlwalk_expect(&L->w, pf, YAML_MAPPING_NODE, "prefill")))
         return rc;
     size_t n = (size_t)(pf->data.mapping.pairs.top - pf->data.mapping.pairs.start);
     if ((s->prefill = calloc(n ? n : 1, sizeof *s->prefill)) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         yaml_node_pair_t *p = &pf->data.mapping.pairs.start[i];
-        yaml_node_t *pk = yamlwalk_node(&L->w, p->key), *pv = yamlwalk_node(&L->w, p->value);
-        const char *name = yamlwalk_text(pk), *tpl = yamlwalk_text(pv);
+        yaml_node_t *pk = anketa_yamlwalk_node(&L->w, p->key), *pv = anketa_yamlwalk_node(&L->w, p->value);
+        const char *name = anketa_yamlwalk_text(pk), *tpl = anketa_yamlwalk_text(pv);
         if (name == NULL || *name == '\0' || tpl == NULL)
-            return yamlwalk_fail(&L->w, pk, "prefill: each entry must be 'parameter: template'");
+            return anketa_yamlwalk_fail(&L->w, pk, "prefill: each entry must be 'parameter: template'");
         struct anketa_error terr;
         if (anketa_campaign_check_template(tpl, &terr) != 0)
-            return yamlwalk_fail(&L->w, pv, "prefill '%s': %s", name, terr.message);
+            return anketa_yamlwalk_fail(&L->w, pv, "prefill '%s': %s", name, terr.message);
         s->prefill_count++;
         s->prefill[i].name = strdup(name);
         s->prefill[i].value = strdup(tpl);
@@ -279,15 +279,15 @@ static int load_authorities(struct loader *L, yaml_node_t *root)
         return rc ? rc : ANKETA_ERR_NOMEM;
     for (size_t i = 0; i < c->authority_count; i++) {
         struct anketa_authority *a = &c->authorities[i];
-        yaml_node_t *e = yamlwalk_item(&L->w, seq, i);
+        yaml_node_t *e = anketa_yamlwalk_item(&L->w, seq, i);
         char *logo = NULL, *feedback = NULL;
-        if ((rc = yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "authority")) ||
-            (rc = yamlwalk_check_keys(&L->w, e, keys, "authority")) ||
+        if ((rc = anketa_yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "authority")) ||
+            (rc = anketa_yamlwalk_check_keys(&L->w, e, keys, "authority")) ||
             (rc = read_id(L, e, "authority", &c->index->authorities, i, &a->id)) ||
-            (rc = yamlwalk_string(&L->w, e, "name", 1, "authority", &a->name)) ||
-            (rc = yamlwalk_string(&L->w, e, "short_name", 0, "authority", &a->short_name)) ||
-            (rc = yamlwalk_string(&L->w, e, "logo", 0, "authority", &logo)) ||
-            (rc = yamlwalk_string(&L->w, e, "feedback_url", 1, "authority", &feedback)))
+            (rc = anketa_yamlwalk_string(&L->w, e, "name", 1, "authority", &a->name)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "short_name", 0, "authority", &a->short_name)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "logo", 0, "authority", &logo)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "feedback_url", 1, "authority", &feedback)))
             return rc;
         if (logo) {
             a->logo = resolve_path(L->dir, logo);
@@ -297,24 +297,24 @@ static int load_authorities(struct loader *L, yaml_node_t *root)
         a->feedback_url = anketa_url_normalize(feedback, &uerr);
         free(feedback);
         if (a->feedback_url == NULL)
-            return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, e, "feedback_url"), "%s", uerr.message);
-        yaml_node_t *sv = yamlwalk_get(&L->w, e, "surveys");
+            return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, e, "feedback_url"), "%s", uerr.message);
+        yaml_node_t *sv = anketa_yamlwalk_get(&L->w, e, "surveys");
         if (sv == NULL)
             continue;
-        if ((rc = yamlwalk_expect(&L->w, sv, YAML_MAPPING_NODE, "surveys")))
+        if ((rc = anketa_yamlwalk_expect(&L->w, sv, YAML_MAPPING_NODE, "surveys")))
             return rc;
         size_t n = (size_t)(sv->data.mapping.pairs.top - sv->data.mapping.pairs.start);
         if ((a->surveys = calloc(n ? n : 1, sizeof *a->surveys)) == NULL)
             return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
         for (size_t j = 0; j < n; j++) {
             yaml_node_pair_t *p = &sv->data.mapping.pairs.start[j];
-            yaml_node_t *k = yamlwalk_node(&L->w, p->key);
+            yaml_node_t *k = anketa_yamlwalk_node(&L->w, p->key);
             a->survey_count++; /* counted first, so a half-loaded one is freed too */
-            if ((rc = load_survey(L, k, yamlwalk_node(&L->w, p->value), &a->surveys[j])))
+            if ((rc = load_survey(L, k, anketa_yamlwalk_node(&L->w, p->value), &a->surveys[j])))
                 return rc;
             for (size_t q = 0; q < j; q++)
                 if (a->surveys[q].direction == a->surveys[j].direction)
-                    return yamlwalk_fail(&L->w, k, "survey of direction '%s' given twice",
+                    return anketa_yamlwalk_fail(&L->w, k, "survey of direction '%s' given twice",
                                          a->surveys[j].direction->id);
         }
     }
@@ -325,13 +325,13 @@ static int load_authorities(struct loader *L, yaml_node_t *root)
 static int reference(struct loader *L, yaml_node_t *e, const char *key, const char *what,
                      const struct anketa_strmap *map, int required, size_t *index, int *found)
 {
-    yaml_node_t *v = yamlwalk_get(&L->w, e, key);
+    yaml_node_t *v = anketa_yamlwalk_get(&L->w, e, key);
     *found = 0;
     if (v == NULL)
-        return required ? yamlwalk_fail(&L->w, e, "%s: missing required key '%s'", what, key) : 0;
-    const char *id = yamlwalk_text(v);
+        return required ? anketa_yamlwalk_fail(&L->w, e, "%s: missing required key '%s'", what, key) : 0;
+    const char *id = anketa_yamlwalk_text(v);
     if (id == NULL || !anketa_strmap_get(map, id, index))
-        return yamlwalk_fail(&L->w, v, "%s: unknown %s '%s'", what, key, id ? id : "?");
+        return anketa_yamlwalk_fail(&L->w, v, "%s: unknown %s '%s'", what, key, id ? id : "?");
     *found = 1;
     return 0;
 }
@@ -346,20 +346,20 @@ static int load_items(struct loader *L, yaml_node_t *root)
         return rc ? rc : ANKETA_ERR_NOMEM;
     for (size_t i = 0; i < c->item_count; i++) {
         struct anketa_item *it = &c->items[i];
-        yaml_node_t *e = yamlwalk_item(&L->w, seq, i);
+        yaml_node_t *e = anketa_yamlwalk_item(&L->w, seq, i);
         size_t ai, di;
         int found;
-        if ((rc = yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "item")) ||
-            (rc = yamlwalk_check_keys(&L->w, e, keys, "item")) ||
+        if ((rc = anketa_yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "item")) ||
+            (rc = anketa_yamlwalk_check_keys(&L->w, e, keys, "item")) ||
             (rc = read_id(L, e, "item", &c->index->items, i, &it->id)) ||
-            (rc = yamlwalk_string(&L->w, e, "name", 1, "item", &it->name)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "name", 1, "item", &it->name)) ||
             (rc = reference(L, e, "authority", "item", &c->index->authorities, 1, &ai, &found)) ||
             (rc = reference(L, e, "direction", "item", &c->index->directions, 1, &di, &found)))
             return rc;
         it->authority = &c->authorities[ai];
         it->direction = &c->directions[di];
         if (anketa_authority_survey(it->authority, it->direction->id) == NULL)
-            return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, e, "direction"),
+            return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, e, "direction"),
                                  "item '%s': authority '%s' has no survey for direction '%s'",
                                  it->id, it->authority->id, it->direction->id);
         /* Names resolve too (ingest reads them from exports); the first wins. */
@@ -380,15 +380,15 @@ static int load_points(struct loader *L, yaml_node_t *root)
         return rc ? rc : ANKETA_ERR_NOMEM;
     for (size_t i = 0; i < c->point_count; i++) {
         struct anketa_point *pt = &c->points[i];
-        yaml_node_t *e = yamlwalk_item(&L->w, seq, i);
+        yaml_node_t *e = anketa_yamlwalk_item(&L->w, seq, i);
         size_t ai;
         int has_authority;
-        if ((rc = yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "point")) ||
-            (rc = yamlwalk_check_keys(&L->w, e, keys, "point")) ||
+        if ((rc = anketa_yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "point")) ||
+            (rc = anketa_yamlwalk_check_keys(&L->w, e, keys, "point")) ||
             (rc = read_id(L, e, "point", &c->index->points, i, &pt->id)) ||
-            (rc = yamlwalk_string(&L->w, e, "name", 1, "point", &pt->name)) ||
-            (rc = yamlwalk_string(&L->w, e, "municipality", 1, "point", &pt->municipality)) ||
-            (rc = yamlwalk_string(&L->w, e, "address", 0, "point", &pt->address)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "name", 1, "point", &pt->name)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "municipality", 1, "point", &pt->municipality)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "address", 0, "point", &pt->address)) ||
             (rc = reference(L, e, "authority", "point", &c->index->authorities, 0, &ai,
                             &has_authority)))
             return rc;
@@ -396,11 +396,11 @@ static int load_points(struct loader *L, yaml_node_t *root)
             pt->authority = &c->authorities[ai];
         if (anketa_strmap_put(&c->index->point_names, pt->name, i) < 0)
             return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
-        yaml_node_t *items = yamlwalk_get(&L->w, e, "items");
+        yaml_node_t *items = anketa_yamlwalk_get(&L->w, e, "items");
         if (items == NULL) {
             /* Without a list, a point offers every item of its authority. */
             if (!has_authority)
-                return yamlwalk_fail(&L->w, e, "point '%s' needs 'items' or 'authority'", pt->id);
+                return anketa_yamlwalk_fail(&L->w, e, "point '%s' needs 'items' or 'authority'", pt->id);
             if ((pt->items = calloc(c->item_count ? c->item_count : 1, sizeof *pt->items)) == NULL)
                 return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
             for (size_t j = 0; j < c->item_count; j++)
@@ -408,21 +408,21 @@ static int load_points(struct loader *L, yaml_node_t *root)
                     pt->items[pt->item_count++] = &c->items[j];
             continue;
         }
-        if ((rc = yamlwalk_expect(&L->w, items, YAML_SEQUENCE_NODE, "point items")))
+        if ((rc = anketa_yamlwalk_expect(&L->w, items, YAML_SEQUENCE_NODE, "point items")))
             return rc;
-        size_t n = yamlwalk_length(items);
+        size_t n = anketa_yamlwalk_length(items);
         if ((pt->items = calloc(n ? n : 1, sizeof *pt->items)) == NULL)
             return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
         for (size_t j = 0; j < n; j++) {
-            yaml_node_t *v = yamlwalk_item(&L->w, items, j);
-            const char *id = yamlwalk_text(v);
+            yaml_node_t *v = anketa_yamlwalk_item(&L->w, items, j);
+            const char *id = anketa_yamlwalk_text(v);
             size_t k;
             if (id == NULL || !anketa_strmap_get(&c->index->items, id, &k))
-                return yamlwalk_fail(&L->w, v, "point '%s': unknown item '%s'", pt->id,
+                return anketa_yamlwalk_fail(&L->w, v, "point '%s': unknown item '%s'", pt->id,
                                      id ? id : "?");
             for (size_t q = 0; q < pt->item_count; q++)
                 if (pt->items[q] == &c->items[k])
-                    return yamlwalk_fail(&L->w, v, "point '%s': item '%s' listed twice", pt->id, id);
+                    return anketa_yamlwalk_fail(&L->w, v, "point '%s': item '%s' listed twice", pt->id, id);
             pt->items[pt->item_count++] = &c->items[k];
         }
     }
@@ -456,18 +456,18 @@ static int load_questions(struct loader *L, yaml_node_t *root)
         return rc ? rc : ANKETA_ERR_NOMEM;
     for (size_t i = 0; i < c->question_count; i++) {
         struct anketa_question *q = &c->questions[i];
-        yaml_node_t *e = yamlwalk_item(&L->w, seq, i);
+        yaml_node_t *e = anketa_yamlwalk_item(&L->w, seq, i);
         char *scale = NULL;
-        if ((rc = yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "question")) ||
-            (rc = yamlwalk_check_keys(&L->w, e, keys, "question")) ||
+        if ((rc = anketa_yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "question")) ||
+            (rc = anketa_yamlwalk_check_keys(&L->w, e, keys, "question")) ||
             (rc = read_id(L, e, "question", &c->index->questions, i, &q->id)) ||
-            (rc = yamlwalk_string(&L->w, e, "text", 1, "question", &q->text)) ||
-            (rc = yamlwalk_string(&L->w, e, "scale", 1, "question", &scale)))
+            (rc = anketa_yamlwalk_string(&L->w, e, "text", 1, "question", &q->text)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "scale", 1, "question", &scale)))
             return rc;
         int bad = parse_scale(scale, q);
         free(scale);
         if (bad)
-            return yamlwalk_fail(&L->w, yamlwalk_get(&L->w, e, "scale"),
+            return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, e, "scale"),
                                  "scale must be LO-HI within 0-10 (such as 1-5, 0-10) or yes/no");
     }
     return 0;
@@ -477,10 +477,10 @@ static int load_root(struct loader *L)
 {
     static const char *const keys[] = { "campaign", "targets", "directions", "authorities",
                                         "items", "points", "questions", NULL };
-    yaml_node_t *root = yamlwalk_root(&L->w);
+    yaml_node_t *root = anketa_yamlwalk_root(&L->w);
     int rc;
-    if ((rc = yamlwalk_expect(&L->w, root, YAML_MAPPING_NODE, "the campaign file")) ||
-        (rc = yamlwalk_check_keys(&L->w, root, keys, "the campaign file")) ||
+    if ((rc = anketa_yamlwalk_expect(&L->w, root, YAML_MAPPING_NODE, "the campaign file")) ||
+        (rc = anketa_yamlwalk_check_keys(&L->w, root, keys, "the campaign file")) ||
         (rc = load_campaign_section(L, root)) || (rc = load_targets(L, root)) ||
         (rc = load_directions(L, root)) || (rc = load_authorities(L, root)) ||
         (rc = load_items(L, root)) || (rc = load_points(L, root)) ||
@@ -502,13 +502,13 @@ struct anketa_campaign *anketa_campaign_parse(const char *text, size_t len, cons
     }
     const char *slash = strrchr(name, '/');
     L.dir = slash ? strndup(name, (size_t)(slash - name)) : strdup(".");
-    int rc = L.dir ? yamlwalk_load(&L.w, text, len, name, err)
+    int rc = L.dir ? anketa_yamlwalk_load(&L.w, text, len, name, err)
                    : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     if (rc == 0)
         rc = load_root(&L);
     if (rc == ANKETA_ERR_NOMEM && err && err->message[0] == '\0')
         anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    yamlwalk_free(&L.w);
+    anketa_yamlwalk_free(&L.w);
     free(L.dir);
     if (rc != 0) {
         anketa_campaign_free(L.c);

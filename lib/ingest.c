@@ -3,6 +3,8 @@
  * (ingest_reject.c) share struct anketa_ingest through ingest_int.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -50,8 +52,10 @@ int ingest_add_question(struct anketa_ingest *in, const char *name, const char *
     in->question_count++;   /* from here on freed with the ingest */
     if (text && (q->text = malloc(strlen(text) + 1)) == NULL)
         return -1;
-    if (text)
+    if (text) {
         ingest_fold(text, strlen(text), q->text);
+        ingest_question_key(q->text, q->text);
+    }
     return 0;
 }
 
@@ -135,15 +139,33 @@ void anketa_ingest_free(struct anketa_ingest *in)
     ingest_free_own(in);
     for (int f = 0; f < FIELD_COUNT; f++)
         free(in->columns[f]);
+    free(in->column_role);
     anketa_strmap_free(&in->item_names);
     free(in->item_ambiguous);
     ingest_seen_free(&in->seen);
+    if (in->seen_lock)
+        close(in->seen_lock - 1);
     free(in);
 }
 
 int anketa_ingest_load_seen(struct anketa_ingest *in, const char *path, struct anketa_error *err)
 {
-    return ingest_seen_load(&in->seen, path, err);
+    if (!in->seen_lock) {
+        int fd = ingest_seen_lock(path, 0, err);
+        if (fd == -2 && !in->cfg.no_wait) {
+            if (in->cfg.on_warning)
+                in->cfg.on_warning(in->cfg.ctx, path, "in use by another ingest: waiting for it");
+            fd = ingest_seen_lock(path, 1, err);
+        }
+        if (fd < 0)
+            return err->code;
+        in->seen_lock = fd + 1;
+    }
+    int rc = ingest_seen_load(&in->seen, path, err);
+    if (rc == 1 && in->cfg.on_warning)
+        in->cfg.on_warning(in->cfg.ctx, path, "a seen file without a checksum (of an older "
+                                              "ingest): read unchecked, saved with one");
+    return rc == 1 ? 0 : rc;
 }
 
 int anketa_ingest_save_seen(struct anketa_ingest *in, const char *path, struct anketa_error *err)
@@ -151,9 +173,10 @@ int anketa_ingest_save_seen(struct anketa_ingest *in, const char *path, struct a
     return ingest_seen_save(&in->seen, path, err);
 }
 
-void anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out)
+int anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out,
+                             struct anketa_error *err)
 {
-    ingest_seen_write(&in->seen, anketa_output_stream(out));
+    return ingest_seen_write(&in->seen, anketa_output_stream(out), err);
 }
 
 void anketa_ingest_get_counts(const struct anketa_ingest *in, struct anketa_ingest_counts *counts)
@@ -170,7 +193,9 @@ int anketa_ingest_file(struct anketa_ingest *in, const char *path, struct anketa
 {
     int enc = in->cfg.encoding != ANKETA_ENCODING_AUTO ? in->cfg.encoding : in->profile->encoding;
     int delim = in->cfg.delimiter ? in->cfg.delimiter : in->profile->delimiter;
-    if (path && strcmp(path, "-") != 0) {
+    struct stat st;
+    /* Only a regular file is sniffed: a FIFO's bytes, once read, are gone. */
+    if (path && strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
         FILE *fp = fopen(path, "rb");
         char magic[4] = { 0 };
         if (fp) {

@@ -1,4 +1,5 @@
-/* CSV exports for ingest: read in blocks, the encoding decided at the first
+/* CSV exports for ingest: read in blocks, the encoding decided from the
+ * whole of a regular file (ingest_scan.c) and for a stream at its first
  * non-ASCII block (BOM, else strict UTF-8, else Windows-1251), the delimiter
  * sniffed from the header line, records split by the lenient scanner of
  * csv_scan.h (a stray quote stays text, a quote left open at the end makes
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "csv_scan.h"
 #include "ingest_int.h"
@@ -44,7 +46,7 @@ static int sniff_delimiter(const char *p, size_t n)
 
 /* AUTO until a block with a non-ASCII byte: then UTF-8 if that block is
  * well-formed UTF-8 (a sequence cut by the block's end allowed), else 1251. */
-int ingest_decide_encoding(const char *p, size_t n)
+static int decide_encoding(const char *p, size_t n)
 {
     size_t i = 0;
     while (i < n && (unsigned char)p[i] < 0x80)
@@ -66,11 +68,6 @@ int ingest_decide_encoding(const char *p, size_t n)
 static int has_bom(const char *p, size_t n)
 {
     return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0;
-}
-
-int ingest_first_block_encoding(const char *p, size_t n)
-{
-    return has_bom(p, n) ? ANKETA_ENCODING_UTF8 : ingest_decide_encoding(p, n);
 }
 
 struct reader {
@@ -169,6 +166,15 @@ static long first_block(struct ingest_source *src, const char *p, size_t n, int 
     return start;
 }
 
+/* Test hook: the file cut to ANKETA_INGEST_TEST_TRUNCATE bytes once its
+ * first block is read, as a process writing it might. */
+static void test_truncate(const struct ingest_source *src)
+{
+    const char *to = getenv("ANKETA_INGEST_TEST_TRUNCATE");
+    if (to && src->size >= 0 && truncate(src->name, (off_t)atoll(to)) != 0)
+        return;   /* the test then fails on the output it finds */
+}
+
 int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *src,
                       struct ingest_range *range, struct anketa_error *err)
 {
@@ -229,11 +235,23 @@ int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *
         size_t want = cap - len;
         if (range->limit >= 0 && base + (long long)(len + want) > range->limit)
             want = (size_t)(range->limit - base - (long long)len);
+        if (want == 0 && range->limit >= 0 && !r.have_header) {
+            /* No header before the cut (blank lines up to it, or a header
+             * that runs past it): this thread reads the file on alone. */
+            range->limit = -1;
+            want = cap - len;
+        }
         size_t n = want ? fread(buf + len, 1, want, fp) : 0;
         if (n == 0) {
+            long long end = base + (long long)len;
             if (ferror(fp))
                 rc = anketa_error_at(err, ANKETA_ERR_IO, src->name, 0, 0, "read error: %s",
                                      strerror(errno));
+            else if (src->size >= 0 && end != (range->limit >= 0 ? range->limit : src->size))
+                rc = anketa_error_at(err, ANKETA_ERR_IO, src->name, 0, 0,
+                                     "the file changed while it was read (%lld bytes when "
+                                     "opened, %s at %lld)", src->size,
+                                     end < src->size ? "it ended" : "it went on", end);
             eof = 1;
         }
         if (first && n > 0) {
@@ -245,9 +263,14 @@ int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *
             }
             pos = (size_t)start;
             dialect.delimiter = (char)src->delimiter;
+            test_truncate(src);
         }
-        if (src->encoding == ANKETA_ENCODING_AUTO)
-            src->encoding = ingest_decide_encoding(buf + len, n);
+        if (src->encoding == ANKETA_ENCODING_AUTO) {
+            /* A stream: decided at its first non-ASCII block. */
+            src->encoding = decide_encoding(buf + len, n);
+            if (src->encoding == ANKETA_ENCODING_CP1251)
+                src->mixed = MIXED_STREAM;
+        }
         len += n;
     }
     range->need_header = !r.have_header;
@@ -298,17 +321,20 @@ int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, in
                     struct anketa_error *err)
 {
     int is_stdin = path == NULL || strcmp(path, "-") == 0;
-    struct ingest_source src = { is_stdin ? "(stdin)" : path, encoding, delimiter };
-    if (!is_stdin) {
-        int rc = ingest_split_file(in, path, &src, err);
-        if (rc <= 0)
-            return rc;
-    }
+    struct ingest_source src = { is_stdin ? "(stdin)" : path, encoding, delimiter, -1, MIXED_NO };
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    struct ingest_range range = { .limit = -1, .line = 1, .first = 1, .need_header = 1 };
-    int rc = ingest_read_range(in, fp, &src, &range, err);
+    char warning[512] = "";
+    int rc = is_stdin ? 0 : ingest_scan_file(fp, &src, warning, sizeof warning, err);
+    if (rc == 0 && warning[0] && in->cfg.on_warning)
+        in->cfg.on_warning(in->cfg.ctx, src.name, warning);
+    if (rc == 0)
+        rc = src.size >= 0 ? ingest_split_file(in, path, &src, err) : 1;
+    if (rc == 1) {   /* not split: read here, by one thread */
+        struct ingest_range range = { .limit = -1, .line = 1, .first = 1, .need_header = 1 };
+        rc = ingest_read_range(in, fp, &src, &range, err);
+    }
     if (!is_stdin)
         fclose(fp);
     return rc;

@@ -12,9 +12,14 @@
 
 /* ---- text (ingest_text.c) ---- */
 
-/* Trimmed (spaces, tabs, CR, LF, NBSP), ASCII and Cyrillic lower-cased, ё as е,
- * inner runs of spaces as one. out holds len + 1 bytes; returns the length. */
+/* Trimmed (spaces, tabs, CR, LF, NBSP), ASCII and Cyrillic (U+0400..U+052F)
+ * case-folded, ё as е, inner runs of spaces as one. out holds len + 1 bytes;
+ * returns the length. */
 size_t ingest_fold(const char *s, size_t len, char *out);
+/* A folded header or question text as it is compared: without leading
+ * numbering ("1.", "2)", "3 -"), a trailing '*' (a required question) and
+ * punctuation. out holds strlen(folded) + 1 (may be folded); returns the length. */
+size_t ingest_question_key(const char *folded, char *out);
 /* Glob match of folded strings: '*' is any run of characters. */
 int ingest_glob(const char *pattern, const char *text);
 /* 1 when s is well-formed UTF-8 (no overlongs, no surrogates). */
@@ -71,8 +76,11 @@ enum { INGEST_WHY = 320, INGEST_DATE_MAX = 64 };  /* room for a reason, a date *
 struct ingest_zone {
     int set, minutes;
 };
+/* Excel serials: days from 1899-12-30, or from 1904-01-01 in a workbook of
+ * the 1904 date system. */
+enum { SERIAL_NO, SERIAL_1900, SERIAL_1904 };
 /* A date into ISO 8601 with offset (out holds INGEST_DATE_MAX). `serial_ok`: the cell was
- * an XLSX number, so an Excel serial is accepted. Returns 0, -1 with *why
+ * an XLSX number (SERIAL_*), so an Excel serial is accepted. Returns 0, -1 with *why
  * (a reject), or -2 when a local time meets no zone (the run stops). */
 int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ingest_zone zone,
                       char *out, char *why);
@@ -101,11 +109,15 @@ static inline void ingest_seen_prefetch(const struct ingest_seen *s, uint64_t id
     if (s->cap)
         __builtin_prefetch(&s->slots[(size_t)id & (s->cap - 1)]);
 }
+/* 0, 1 for a file of v1 (no checksum, read all the same), or an error. */
 int ingest_seen_load(struct ingest_seen *s, const char *path, struct anketa_error *err);
 int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err);
 /* The seen file's bytes to fp; write errors show when fp is checked. */
-void ingest_seen_write(const struct ingest_seen *s, FILE *fp);
+int ingest_seen_write(const struct ingest_seen *s, FILE *fp, struct anketa_error *err);
 void ingest_seen_free(struct ingest_seen *s);
+/* Locks "<path>.lock": its descriptor (the lock lasts until it is closed),
+ * -2 when another process holds it and `block` is 0, or -1 with err set. */
+int ingest_seen_lock(const char *path, int block, struct anketa_error *err);
 uint64_t ingest_hash64(const char *s, size_t len);
 /* The content hash of an output row's fields (the id left out by the caller). */
 uint32_t ingest_content_hash(const char *s, size_t len);
@@ -115,10 +127,17 @@ uint32_t ingest_content_hash(const char *s, size_t len);
 /* The keyed hash of an id as 32 hex digits (out holds 33). */
 int ingest_anon_id(const unsigned char *key, size_t key_len, const char *id, size_t len,
                    char *out);
-/* Copies s with e-mail addresses and phone numbers replaced by placeholders;
- * out holds 4 * len + 64. Returns the length and adds to the counters. */
-size_t ingest_mask(const char *s, size_t len, char *out, unsigned long long *emails,
-                   unsigned long long *phones);
+/* Copies s with e-mail addresses, phone numbers (+7 (913) 123-45-67, 8 913
+ * 1234567, 89131234567...), СНИЛС (123-456-789 01), ИНН (10 or 12 digits),
+ * passport numbers (45 06 123456, 4506 123456) and card numbers (16 digits
+ * passing Luhn) replaced by placeholders; out holds 4 * len + 64. Returns
+ * the length and adds to the *_masked counters of n. */
+size_t ingest_mask(const char *s, size_t len, char *out, struct anketa_ingest_counts *n);
+/* Adds the *_masked counters of from to those of to. */
+void ingest_add_masked(struct anketa_ingest_counts *to, const struct anketa_ingest_counts *from);
+/* An output date (ISO 8601, seconds and offset) to the precision of
+ * --time-precision: what is below it set to zero. */
+void ingest_coarsen_time(char *date, int precision);
 
 /* ---- the ingest itself (ingest.c, ingest_header.c, ingest_record.c,
  * ingest_reject.c), fed by the readers ---- */
@@ -127,7 +146,7 @@ enum { MEMO = 8 };
 
 struct question_column {
     char *name;                 /* output header: q.<id> */
-    char *text;                 /* the campaign's question text, folded; may be NULL */
+    char *text;                 /* the campaign's question text as a key; may be NULL */
     int lo, hi;                 /* lo > hi: any whole number (no campaign) */
     int column;                 /* in the current file, or -1 */
     /* The last texts read and their scores: an export repeats a handful of
@@ -150,6 +169,7 @@ struct anketa_ingest {
     const struct anketa_campaign *campaign;
     struct ingest_zone zone;
     struct ingest_seen seen;
+    int seen_lock;              /* the lock's descriptor + 1; 0: none */
     struct anketa_ingest_counts counts;
     unsigned char key[32];      /* the anonymity key, derived from the caller's */
 
@@ -162,6 +182,7 @@ struct anketa_ingest {
     int *columns[FIELD_COUNT];  /* candidate columns of each field, in profile order */
     size_t column_count[FIELD_COUNT];
     size_t width;               /* fields in the header */
+    unsigned char *column_role; /* COLUMN_* of each, for anonymous rejects */
 
     /* Items by exact name; a name two items share is marked ambiguous. */
     struct anketa_strmap item_names;
@@ -183,6 +204,7 @@ struct anketa_ingest {
 };
 
 #define OUT_FIXED 10            /* response_id .. weight, before the questions */
+enum { COLUMN_TEXT, COLUMN_ID, COLUMN_DATE, COLUMN_IDENTIFYING };
 
 /* Appends len bytes of s (NULL: room only) and a NUL; *off where they start. */
 int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off);
@@ -204,15 +226,23 @@ struct ingest_record {
     size_t *lengths;
     size_t count;
     long line;
-    int serial_date;  /* the date cell is an XLSX number */
+    int serial_date;  /* the date cell is an XLSX number: SERIAL_* */
     long long offset; /* CSV: where the record is in the file, and its bytes */
     size_t span;
 };
+
+/* How sure an automatic encoding is (ingest_scan.c): the whole file was
+ * looked at and has lines in both (the minority's records are rejected), or
+ * a stream was decided as Windows-1251 from its first non-ASCII block (a
+ * UTF-8 field after it is rejected, not read as mojibake). */
+enum { MIXED_NO, MIXED_FILE, MIXED_STREAM };
 
 struct ingest_source {
     const char *name;         /* for messages and the reject file */
     int encoding;             /* decided; ANKETA_ENCODING_AUTO while undecided (ASCII so far) */
     int delimiter;            /* decided (sniffed or given); rejects are re-joined with it */
+    long long size;           /* a regular file's bytes when opened; -1: a stream */
+    int mixed;                /* MIXED_* */
 };
 
 int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, const char *reason,
@@ -236,12 +266,13 @@ int ingest_date_column(const struct anketa_ingest *in);
 
 int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
                     struct anketa_error *err);
-/* The encoding a block tells: AUTO while all ASCII, else UTF-8 when well
- * formed (a sequence cut by the block's end allowed), else Windows-1251. */
-int ingest_decide_encoding(const char *p, size_t n);
-/* The encoding a file's first block tells: its BOM, else its bytes. */
-int ingest_first_block_encoding(const char *p, size_t n);
 enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends on */
+/* A regular file before it is read: src->size, and with encoding AUTO the
+ * encoding from all of its lines (src->mixed, and a warning for the caller
+ * in `warning`, when it has lines in both). Leaves fp at the start; a
+ * stream is left alone (size -1). 0, or a negative status with err set. */
+int ingest_scan_file(FILE *fp, struct ingest_source *src, char *warning, size_t warning_cap,
+                     struct anketa_error *err);
 
 /* ---- two threads on a large CSV file (ingest_split.c) ---- */
 

@@ -29,9 +29,9 @@ static char *folded_copy(const char *s)
 static int read_patterns(struct yamlwalk *w, const yaml_node_t *n, const char *what,
                          struct ingest_patterns *p)
 {
-    size_t count = n->type == YAML_SEQUENCE_NODE ? yamlwalk_length(n) : 1;
+    size_t count = n->type == YAML_SEQUENCE_NODE ? anketa_yamlwalk_length(n) : 1;
     if (n->type != YAML_SEQUENCE_NODE && n->type != YAML_SCALAR_NODE)
-        return yamlwalk_fail(w, n, "%s must be a header text or a list of them", what);
+        return anketa_yamlwalk_fail(w, n, "%s must be a header text or a list of them", what);
     char **v = calloc(p->n + count, sizeof *v);
     if (v == NULL)
         return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
@@ -40,10 +40,10 @@ static int read_patterns(struct yamlwalk *w, const yaml_node_t *n, const char *w
     free(p->v);
     p->v = v;
     for (size_t i = 0; i < count; i++) {
-        const yaml_node_t *item = n->type == YAML_SEQUENCE_NODE ? yamlwalk_item(w, n, i) : n;
-        const char *text = yamlwalk_text(item);
+        const yaml_node_t *item = n->type == YAML_SEQUENCE_NODE ? anketa_yamlwalk_item(w, n, i) : n;
+        const char *text = anketa_yamlwalk_text(item);
         if (text == NULL || *text == '\0')
-            return yamlwalk_fail(w, item, "%s: a header must be a non-empty text", what);
+            return anketa_yamlwalk_fail(w, item, "%s: a header must be a non-empty text", what);
         if ((p->v[p->n] = folded_copy(text)) == NULL)
             return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
         p->n++;
@@ -55,11 +55,11 @@ static int read_fields(struct yamlwalk *w, const yaml_node_t *map, struct anketa
 {
     const char *keys[FIELD_COUNT + 1] = { NULL };
     memcpy(keys, ingest_field_names, sizeof ingest_field_names);
-    if (yamlwalk_expect(w, map, YAML_MAPPING_NODE, "fields") != 0 ||
-        yamlwalk_check_keys(w, map, keys, "fields") != 0)
+    if (anketa_yamlwalk_expect(w, map, YAML_MAPPING_NODE, "fields") != 0 ||
+        anketa_yamlwalk_check_keys(w, map, keys, "fields") != 0)
         return w->err->code;
     for (int f = 0; f < FIELD_COUNT; f++) {
-        yaml_node_t *n = yamlwalk_get(w, map, ingest_field_names[f]);
+        yaml_node_t *n = anketa_yamlwalk_get(w, map, ingest_field_names[f]);
         if (n && read_patterns(w, n, ingest_field_names[f], &p->fields[f]) != 0)
             return w->err->code;
     }
@@ -68,24 +68,24 @@ static int read_fields(struct yamlwalk *w, const yaml_node_t *map, struct anketa
 
 static int read_questions(struct yamlwalk *w, const yaml_node_t *map, struct anketa_profile *p)
 {
-    if (yamlwalk_expect(w, map, YAML_MAPPING_NODE, "questions") != 0)
+    if (anketa_yamlwalk_expect(w, map, YAML_MAPPING_NODE, "questions") != 0)
         return w->err->code;
     size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
     if ((p->questions = calloc(n ? n : 1, sizeof *p->questions)) == NULL)
         return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
     for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
          pair < map->data.mapping.pairs.top; pair++) {
-        const yaml_node_t *k = yamlwalk_node(w, pair->key);
-        const char *id = yamlwalk_text(k);
+        const yaml_node_t *k = anketa_yamlwalk_node(w, pair->key);
+        const char *id = anketa_yamlwalk_text(k);
         if (id == NULL || *id == '\0')
-            return yamlwalk_fail(w, k, "questions: a key must be a question id");
+            return anketa_yamlwalk_fail(w, k, "questions: a key must be a question id");
         for (size_t i = 0; i < p->question_count; i++)
             if (strcmp(p->questions[i].id, id) == 0)
-                return yamlwalk_fail(w, k, "questions: '%s' given twice", id);
+                return anketa_yamlwalk_fail(w, k, "questions: '%s' given twice", id);
         struct profile_question *q = &p->questions[p->question_count++];
         if ((q->id = strdup(id)) == NULL)
             return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
-        if (read_patterns(w, yamlwalk_node(w, pair->value), id, &q->headers) != 0)
+        if (read_patterns(w, anketa_yamlwalk_node(w, pair->value), id, &q->headers) != 0)
             return w->err->code;
     }
     return 0;
@@ -111,25 +111,25 @@ static int add_label(struct yamlwalk *w, const yaml_node_t *at, struct anketa_pr
     if (rc < 0)
         return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
     if (rc == 1)
-        return yamlwalk_fail(w, at, "labels: '%s' is given twice", text);
+        return anketa_yamlwalk_fail(w, at, "labels: '%s' is given twice", text);
     return 0;
 }
 
 /* labels: { 5: [отлично, ...], 0: [нет], none: [затрудняюсь ответить] } */
 static int read_labels(struct yamlwalk *w, const yaml_node_t *map, struct anketa_profile *p)
 {
-    if (yamlwalk_expect(w, map, YAML_MAPPING_NODE, "labels") != 0)
+    if (anketa_yamlwalk_expect(w, map, YAML_MAPPING_NODE, "labels") != 0)
         return w->err->code;
     for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
          pair < map->data.mapping.pairs.top; pair++) {
-        const yaml_node_t *k = yamlwalk_node(w, pair->key), *v = yamlwalk_node(w, pair->value);
-        const char *key = yamlwalk_text(k);
+        const yaml_node_t *k = anketa_yamlwalk_node(w, pair->key), *v = anketa_yamlwalk_node(w, pair->value);
+        const char *key = anketa_yamlwalk_text(k);
         char *end = NULL;
         long value = LABEL_UNANSWERED;
         if (key == NULL || (strcmp(key, "none") != 0 &&
                             ((value = strtol(key, &end, 10)), end == key || *end != '\0' ||
                              value < -1000000 || value > 1000000)))
-            return yamlwalk_fail(w, k, "labels: a key must be a scale point (a whole number) "
+            return anketa_yamlwalk_fail(w, k, "labels: a key must be a scale point (a whole number) "
                                        "or 'none' (not answered)");
         struct ingest_patterns texts = { 0 };
         int rc = read_patterns(w, v, "labels", &texts);
@@ -147,16 +147,16 @@ static int read_labels(struct yamlwalk *w, const yaml_node_t *map, struct anketa
 static int read_choice(struct yamlwalk *w, const yaml_node_t *map, const char *key,
                        const char *const *names, const int *values, int *out)
 {
-    yaml_node_t *n = yamlwalk_get(w, map, key);
+    yaml_node_t *n = anketa_yamlwalk_get(w, map, key);
     if (n == NULL)
         return 0;
-    const char *text = yamlwalk_text(n);
+    const char *text = anketa_yamlwalk_text(n);
     for (size_t i = 0; text && names[i]; i++)
         if (strcmp(text, names[i]) == 0) {
             *out = values[i];
             return 0;
         }
-    return yamlwalk_fail(w, n, "%s must be one of the documented values", key);
+    return anketa_yamlwalk_fail(w, n, "%s must be one of the documented values", key);
 }
 
 static int read_profile(struct yamlwalk *w, struct anketa_profile *p)
@@ -171,22 +171,22 @@ static int read_profile(struct yamlwalk *w, struct anketa_profile *p)
     static const int delimiter_values[] = { 0, ',', ';', '\t' };
     static const char *const booleans[] = { "true", "false", "yes", "no", NULL };
     static const int boolean_values[] = { 1, 0, 1, 0 };
-    yaml_node_t *root = yamlwalk_root(w), *n;
+    yaml_node_t *root = anketa_yamlwalk_root(w), *n;
     if (root == NULL)
         return anketa_error_at(w->err, ANKETA_ERR_INVALID, w->file, 0, 0, "empty profile");
-    if (yamlwalk_expect(w, root, YAML_MAPPING_NODE, "a profile") != 0 ||
-        yamlwalk_check_keys(w, root, keys, "profile") != 0 ||
-        yamlwalk_string(w, root, "source", 0, "profile", &p->source) != 0 ||
-        yamlwalk_string(w, root, "channel", 0, "profile", &p->channel) != 0 ||
+    if (anketa_yamlwalk_expect(w, root, YAML_MAPPING_NODE, "a profile") != 0 ||
+        anketa_yamlwalk_check_keys(w, root, keys, "profile") != 0 ||
+        anketa_yamlwalk_string(w, root, "source", 0, "profile", &p->source) != 0 ||
+        anketa_yamlwalk_string(w, root, "channel", 0, "profile", &p->channel) != 0 ||
         read_choice(w, root, "encoding", encodings, encoding_values, &p->encoding) != 0 ||
         read_choice(w, root, "delimiter", delimiters, delimiter_values, &p->delimiter) != 0 ||
         read_choice(w, root, "number_prefix", booleans, boolean_values, &p->number_prefix) != 0)
         return w->err->code;
     if (p->source && (strchr(p->source, ':') || strchr(p->source, ',') || !*p->source))
-        return yamlwalk_fail(w, yamlwalk_get(w, root, "source"),
+        return anketa_yamlwalk_fail(w, anketa_yamlwalk_get(w, root, "source"),
                              "source '%s' must be a short name without ':' or ','", p->source);
     p->dates = DATES_ISO | DATES_DMY | DATES_EXCEL;
-    if ((n = yamlwalk_get(w, root, "dates")) != NULL) {
+    if ((n = anketa_yamlwalk_get(w, root, "dates")) != NULL) {
         struct ingest_patterns d = { 0 };
         int rc = read_patterns(w, n, "dates", &d);
         p->dates = 0;
@@ -194,7 +194,7 @@ static int read_profile(struct yamlwalk *w, struct anketa_profile *p)
             if (strcmp(d.v[i], "iso") == 0) p->dates |= DATES_ISO;
             else if (strcmp(d.v[i], "dmy") == 0) p->dates |= DATES_DMY;
             else if (strcmp(d.v[i], "excel") == 0) p->dates |= DATES_EXCEL;
-            else rc = yamlwalk_fail(w, n, "dates: '%s' is not iso, dmy or excel", d.v[i]);
+            else rc = anketa_yamlwalk_fail(w, n, "dates: '%s' is not iso, dmy or excel", d.v[i]);
         }
         for (size_t i = 0; i < d.n; i++)
             free(d.v[i]);
@@ -202,17 +202,17 @@ static int read_profile(struct yamlwalk *w, struct anketa_profile *p)
         if (rc != 0)
             return rc;
     }
-    if ((n = yamlwalk_get(w, root, "fields")) == NULL)
-        return yamlwalk_fail(w, root, "profile: 'fields' is required");
+    if ((n = anketa_yamlwalk_get(w, root, "fields")) == NULL)
+        return anketa_yamlwalk_fail(w, root, "profile: 'fields' is required");
     if (read_fields(w, n, p) != 0)
         return w->err->code;
     if (p->fields[FIELD_ID].n == 0 || p->fields[FIELD_DATE].n == 0)
-        return yamlwalk_fail(w, n, "fields: response_id and submitted_at are required");
-    if ((n = yamlwalk_get(w, root, "questions")) && read_questions(w, n, p) != 0)
+        return anketa_yamlwalk_fail(w, n, "fields: response_id and submitted_at are required");
+    if ((n = anketa_yamlwalk_get(w, root, "questions")) && read_questions(w, n, p) != 0)
         return w->err->code;
-    if ((n = yamlwalk_get(w, root, "labels")) && read_labels(w, n, p) != 0)
+    if ((n = anketa_yamlwalk_get(w, root, "labels")) && read_labels(w, n, p) != 0)
         return w->err->code;
-    if ((n = yamlwalk_get(w, root, "identifying")) &&
+    if ((n = anketa_yamlwalk_get(w, root, "identifying")) &&
         read_patterns(w, n, "identifying", &p->identifying) != 0)
         return w->err->code;
     return 0;
@@ -258,10 +258,10 @@ struct anketa_profile *anketa_profile_parse(const char *text, size_t len, const 
         return NULL;
     }
     struct yamlwalk w = { 0 };
-    int rc = yamlwalk_load(&w, text, len, name, err);
+    int rc = anketa_yamlwalk_load(&w, text, len, name, err);
     if (rc == 0)
         rc = read_profile(&w, p);
-    yamlwalk_free(&w);
+    anketa_yamlwalk_free(&w);
     if (rc != 0) {
         anketa_profile_free(p);
         return NULL;

@@ -27,6 +27,14 @@ static int reserve_fields(size_t **off, size_t **len, size_t *cap, size_t need)
     return 0;
 }
 
+static int has_high_byte(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* The record's fields as trimmed UTF-8 in in->text; a reason on failure. */
 static int decode_fields(struct anketa_ingest *in, const struct ingest_record *rec, char *why)
 {
@@ -47,6 +55,14 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
             return TAKE_NOMEM;
         char *dst = in->text.p + in->text.len;
         if (in->src->encoding == ANKETA_ENCODING_CP1251) {
+            if (in->src->mixed && has_high_byte(f, len) && ingest_utf8_valid(f, len)) {
+                snprintf(why, INGEST_WHY, "field %zu is UTF-8 in %s read as Windows-1251%s "
+                         "(mixed encodings; give --encoding)", i + 1,
+                         in->src->mixed == MIXED_FILE ? "a file" : "input",
+                         in->src->mixed == MIXED_FILE ? ", as most of its lines are"
+                                                      : " from its first non-ASCII block");
+                return TAKE_REJECT;
+            }
             long n = ingest_cp1251_to_utf8(f, len, dst);
             if (n < 0) {
                 snprintf(why, INGEST_WHY, "field %zu has byte 0x98, which is no Windows-1251 "
@@ -55,6 +71,12 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
             }
             len = (size_t)n;
         } else {
+            if (!ingest_utf8_valid(f, len) && in->src->mixed) {
+                snprintf(why, INGEST_WHY, "field %zu is not UTF-8 in a file read as UTF-8, as "
+                                          "most of its lines are (mixed encodings; give "
+                                          "--encoding)", i + 1);
+                return TAKE_REJECT;
+            }
             if (!ingest_utf8_valid(f, len)) {
                 snprintf(why, INGEST_WHY, "field %zu is not valid UTF-8 (the file was read as "
                                           "UTF-8; give --encoding if it is not)", i + 1);
@@ -243,7 +265,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     }
     if (source_len == 0) {
         snprintf(why, INGEST_WHY, "no source: neither a source column, the profile, nor a "
-                                  "prefix of the id '%.100s' gives one", id);
+                                  "prefix of the id '%.100s' gives one", in->cfg.key ? "..." : id);
         return TAKE_REJECT;
     }
     const char *bare = id;
@@ -355,8 +377,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
         if (ingest_arena_put(&in->row, NULL, 4 * clen + 64, &off) != 0)
             return TAKE_NOMEM;
         in->row_off[nout - 1] = off;
-        in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off,
-                                            &in->counts.emails_masked, &in->counts.phones_masked);
+        in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off, &in->counts);
         in->row.len = off + in->row_len[nout - 1] + 1;   /* the unused room is not content */
     } else if (row_put(in, nout - 1, comment, clen) != 0) {
         return TAKE_NOMEM;
@@ -374,6 +395,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     uint32_t sum = ingest_content_hash(in->row.p + in->row_off[1], in->row.len - in->row_off[1]);
     seconds[0] = kept[0];
     seconds[1] = kept[1];
+    ingest_coarsen_time(in->row.p + in->row_off[1], in->cfg.time_precision);
     /* The line is built whole and written at once: stdio per field costs. */
     in->raw.len = 0;
     for (size_t i = 0; i < nout; i++)

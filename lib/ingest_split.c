@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ingest_int.h"
@@ -249,37 +248,23 @@ static int replay(struct anketa_ingest *in, struct worker *w, FILE *fp, struct i
 int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_source *src,
                       struct anketa_error *err)
 {
-    struct stat st;
     const char *min_env = getenv("ANKETA_INGEST_SPLIT_MIN");   /* tests split small files */
     long long split_min = min_env ? atoll(min_env) : SPLIT_MIN;
-    if (in->cfg.threads == 1 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-        st.st_size < split_min || in->deferred)
+    /* A regular file (size known), its encoding decided from all of it. */
+    if (in->cfg.threads == 1 || src->size < 0 || src->size < split_min || in->deferred ||
+        src->encoding == ANKETA_ENCODING_AUTO)
         return 1;
     FILE *fp = fopen(path, "rb");
     if (fp == NULL)
         return 1;   /* the caller says why */
     struct worker w = { .in = in, .main_src = src, .path = path };
-    long long cut = find_cut(fp, st.st_size / 2, &w.range.line);
-    if (cut <= 0 || cut >= st.st_size) {
+    /* Tests look for the cut from elsewhere than the middle, too. */
+    const char *at_env = getenv("ANKETA_INGEST_SPLIT_AT");
+    long long mid = at_env ? atoll(at_env) : src->size / 2;
+    long long cut = find_cut(fp, mid, &w.range.line);
+    if (cut <= 0 || cut >= src->size) {
         fclose(fp);
         return 1;
-    }
-    /* Both halves need the encoding: decide it as one thread would, from the
-     * first block; all ASCII there leaves it open, and the file unsplit. */
-    if (src->encoding == ANKETA_ENCODING_AUTO) {
-        char *head = malloc(BLOCK);
-        size_t n = 0;
-        if (head) {
-            rewind(fp);
-            n = fread(head, 1, BLOCK, fp);
-        }
-        if (n > 0)
-            src->encoding = ingest_first_block_encoding(head, n);
-        free(head);
-        if (src->encoding == ANKETA_ENCODING_AUTO) {
-            fclose(fp);
-            return 1;
-        }
     }
     w.range.start = cut;
     w.range.limit = -1;
@@ -289,16 +274,14 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
     int rc = ingest_read_range(in, fp, src, &range, err);
     if (w.started) {
         pthread_join(w.thread, NULL);
-        if (rc == 0 && range.verified && range.limit >= 0) {
+        if (rc == 0 && range.verified && range.limit >= 0 && w.rc != 0) {
+            *err = w.err;   /* before any of its half is written */
+            rc = w.rc;
+        } else if (rc == 0 && range.verified && range.limit >= 0) {
             rc = replay(in, &w, fp, src, err);
             in->counts.read += w.clone.counts.read;
             in->counts.rejected += w.clone.counts.rejected;
-            in->counts.emails_masked += w.clone.counts.emails_masked;
-            in->counts.phones_masked += w.clone.counts.phones_masked;
-            if (rc == 0 && w.rc != 0) {
-                *err = w.err;
-                rc = w.rc;
-            }
+            ingest_add_masked(&in->counts, &w.clone.counts);
         }
         ingest_free_own(&w.clone);
         fclose(w.clone.deferred);

@@ -16,6 +16,26 @@ static size_t space_at(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
+/* The lower case of a Cyrillic letter U+0400..U+052F (Unicode's simple case
+ * folding), with ё as е. */
+static unsigned fold_cyrillic(unsigned u)
+{
+    if (u == 0x0401 || u == 0x0451)
+        return 0x0435;                           /* Ё, ё -> е */
+    if (u <= 0x040F)
+        return u + 0x50;                         /* Ѐ..Џ */
+    if (u <= 0x042F)
+        return u + 0x20;                         /* А..Я */
+    if ((u >= 0x0460 && u <= 0x0481) || (u >= 0x048A && u <= 0x04BF) ||
+        (u >= 0x04D0 && u <= 0x052F))
+        return u | 1;                            /* pairs: upper even, lower odd */
+    if (u == 0x04C0)
+        return 0x04CF;                           /* Ӏ */
+    if (u >= 0x04C1 && u <= 0x04CE)
+        return (u & 1) ? u + 1 : u;              /* pairs: upper odd */
+    return u;
+}
+
 size_t ingest_fold(const char *str, size_t len, char *out)
 {
     const unsigned char *s = (const unsigned char *)str, *end = s + len;
@@ -35,31 +55,66 @@ size_t ingest_fold(const char *str, size_t len, char *out)
         if (c >= 'A' && c <= 'Z') {
             out[n++] = (char)(c + 32);
             s++;
-        } else if (c == 0xD0 && s + 1 < end) {
-            unsigned char d = s[1];
-            if (d == 0x81) {                      /* Ё -> е */
-                out[n++] = (char)0xD0;
-                out[n++] = (char)0xB5;
-            } else if (d >= 0x90 && d <= 0x9F) {  /* А..П -> а..п */
-                out[n++] = (char)0xD0;
-                out[n++] = (char)(d + 0x20);
-            } else if (d >= 0xA0 && d <= 0xAF) {  /* Р..Я -> р..я */
-                out[n++] = (char)0xD1;
-                out[n++] = (char)(d - 0x20);
-            } else {
-                out[n++] = (char)c;
-                out[n++] = (char)d;
-            }
-            s += 2;
-        } else if (c == 0xD1 && s + 1 < end && s[1] == 0x91) { /* ё -> е */
-            out[n++] = (char)0xD0;
-            out[n++] = (char)0xB5;
+        } else if (c >= 0xD0 && c <= 0xD4 && s + 1 < end && (s[1] & 0xC0) == 0x80) {
+            /* Two bytes a letter either way: the length never grows. */
+            unsigned u = fold_cyrillic((unsigned)(c & 0x1F) << 6 | (s[1] & 0x3F));
+            out[n++] = (char)(0xC0 | (u >> 6));
+            out[n++] = (char)(0x80 | (u & 0x3F));
             s += 2;
         } else {
             out[n++] = (char)c;
             s++;
         }
     }
+    out[n] = '\0';
+    return n;
+}
+
+/* A dash at s ('-', en or em dash): its length, or 0. */
+static size_t dash_at(const char *s)
+{
+    if (*s == '-')
+        return 1;
+    return strncmp(s, "\xE2\x80\x93", 3) == 0 || strncmp(s, "\xE2\x80\x94", 3) == 0 ? 3 : 0;
+}
+
+size_t ingest_question_key(const char *folded, char *out)   /* out may be folded */
+{
+    const char *s = folded, *p = s;
+    /* Numbering: "1.", "1)", "1 -", "2.3." or "12:" before the text. */
+    while (*p >= '0' && *p <= '9') {
+        const char *q = p;
+        while (*q >= '0' && *q <= '9' && q - p < 3)
+            q++;
+        if (*q >= '0' && *q <= '9')
+            break;
+        size_t d = 0;
+        if (*q == '.' || *q == ')' || *q == ':')
+            d = 1;
+        else if ((d = dash_at(q)) == 0 && *q == ' ' && (d = dash_at(q + 1)) != 0)
+            d++;
+        if (d == 0)
+            break;
+        s = p = q + d;
+        if (*p == ' ')
+            s = ++p;
+    }
+    /* Punctuation aside ("услуги ?", "услуги", «…»), spaces as one. */
+    size_t n = 0;
+    for (; *s; s++) {
+        if (strchr(".,:;?!\"'()", *s) != NULL)
+            continue;
+        if (strncmp(s, "\xC2\xAB", 2) == 0 || strncmp(s, "\xC2\xBB", 2) == 0) {
+            s++;
+            continue;
+        }
+        if (*s == ' ' && (n == 0 || out[n - 1] == ' '))
+            continue;
+        out[n++] = *s;
+    }
+    /* A required question's star, as form builders mark one. */
+    while (n > 0 && (out[n - 1] == '*' || out[n - 1] == ' '))
+        n--;
     out[n] = '\0';
     return n;
 }
@@ -121,6 +176,17 @@ int ingest_utf8_valid(const char *str, size_t len)
             if (w & 0x8080808080808080ULL)
                 break;
             s += 8;
+        }
+        if (s == end)
+            break;
+        /* Then two-byte letters (Cyrillic) and single ASCII bytes, inline. */
+        while (s < end) {
+            if (s[0] < 0x80)
+                s++;
+            else if (s[0] >= 0xC2 && s[0] <= 0xDF && end - s >= 2 && (s[1] & 0xC0) == 0x80)
+                s += 2;
+            else
+                break;
         }
         if (s == end)
             break;

@@ -123,15 +123,18 @@ static int parse_dmy(const char *p, struct stamp *t)
     return *p == '\0';
 }
 
-/* An Excel serial: days since 1899-12-30, the fraction the time of day. */
-static int parse_serial(const char *s, struct stamp *t)
+/* An Excel serial: days since 1899-12-30 (1904-01-01 in the 1904 date
+ * system), the fraction the time of day. */
+static int parse_serial(const char *s, int system, struct stamp *t)
 {
     char *end;
     double v = strtod(s, &end);
     if (end == s || *end != '\0' || !(v >= 1 && v < 2958466)) /* up to 9999-12-31 */
         return 0;
     long long secs = (long long)(v * 86400.0 + 0.5);
-    civil_from_days(secs / 86400 + days_from_civil(1899, 12, 30), &t->y, &t->mo, &t->d);
+    long long epoch = system == SERIAL_1904 ? days_from_civil(1904, 1, 1)
+                                            : days_from_civil(1899, 12, 30);
+    civil_from_days(secs / 86400 + epoch, &t->y, &t->mo, &t->d);
     secs %= 86400;
     t->h = (int)(secs / 3600);
     t->mi = (int)(secs / 60 % 60);
@@ -156,7 +159,7 @@ int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ing
     }
     if (!ok && serial_ok && (formats & DATES_EXCEL)) {
         memset(&t, 0, sizeof t);
-        ok = parse_serial(s, &t);
+        ok = parse_serial(s, serial_ok, &t);
     }
     if (!ok) {
         WHY("date '%.60s' is in no format the profile accepts", s);

@@ -1,5 +1,6 @@
 /* XLSX exports for ingest: the first worksheet's rows, already UTF-8; a
- * number in the date column is an Excel serial. */
+ * number in the date column is an Excel serial, in the workbook's date
+ * system. */
 #include <stdlib.h>
 
 #include "ingest_int.h"
@@ -42,7 +43,8 @@ int ingest_read_xlsx(struct anketa_ingest *in, const char *path, struct anketa_e
                 rec.count = width;
             }
             int date = ingest_date_column(in);
-            rec.serial_date = date >= 0 && xlsx_is_number(x, (size_t)date);
+            if (date >= 0 && xlsx_is_number(x, (size_t)date))
+                rec.serial_date = xlsx_date1904(x) ? SERIAL_1904 : SERIAL_1900;
             rc = ingest_take(in, &rec, err);
         }
         if (rc != 0)

@@ -207,7 +207,7 @@ static int pages_begin(struct anketa_leaflet *l, struct anketa_error *err)
         snprintf(l->folder, len, dot ? "%s" : "%s.pages", l->stem);
     if (l->out_dir == NULL || l->stem == NULL || l->ext == NULL || l->folder == NULL)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    return output_dir_open(&l->pages_dir, l->out_dir, l->folder, err);
+    return anketa_outdir_open(&l->pages_dir, l->out_dir, l->folder, err);
 }
 
 /* One page: OUT itself (links followed), and no folder of pages from an
@@ -234,8 +234,8 @@ static int single_page(struct anketa_leaflet *l, struct anketa_error *err)
     else
         anketa_output_abort(out);
     if (rc == 0)
-        output_dir_remove_set(l->pages_dir.parent, l->folder, is_page, l);
-    output_dir_abort(&l->pages_dir);
+        anketa_outdir_remove_set(l->pages_dir.parent, l->folder, is_page, l);
+    anketa_outdir_abort(&l->pages_dir);
     return rc;
 }
 
@@ -243,7 +243,7 @@ static int single_page(struct anketa_leaflet *l, struct anketa_error *err)
  * run goes. */
 static int page_set(struct anketa_leaflet *l, struct anketa_error *err)
 {
-    int rc = output_dir_commit(&l->pages_dir, is_page, l, err);
+    int rc = anketa_outdir_commit(&l->pages_dir, is_page, l, err);
     struct stat st;
     if (rc == 0 && lstat(l->o.output, &st) == 0 && S_ISREG(st.st_mode))
         unlink(l->o.output);
@@ -339,7 +339,8 @@ int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     int rc = 0;
     if (l->o.format == ANKETA_LEAFLET_PNG) {
-        struct anketa_output *out = anketa_output_open_flags(name, ANKETA_OUTPUT_NO_DIRSYNC, err);
+        struct anketa_output *out = anketa_output_open_flags(name, ANKETA_OUTPUT_NO_DIRSYNC,
+                                                             err);
         if (out == NULL)
             rc = err->code;
         else if (cairo_surface_write_to_png_stream(l->surface, pdfmeta_write_stream,
@@ -541,7 +542,7 @@ int anketa_leaflet_finish(struct anketa_leaflet *l, struct anketa_error *err)
     }
     rc = l->pages == 0 ? 0 : l->pages == 1 ? single_page(l, err) : page_set(l, err);
     if (l->pages == 0)
-        output_dir_abort(&l->pages_dir);
+        anketa_outdir_abort(&l->pages_dir);
     l->finished = rc == 0;
     return rc;
 }
@@ -578,7 +579,7 @@ void anketa_leaflet_free(struct anketa_leaflet *l)
     free(l->columns);
     /* Pages of an unfinished run go: a failed run leaves no partial set. */
     if (l->pages_dir.tmp != NULL)
-        output_dir_abort(&l->pages_dir);
+        anketa_outdir_abort(&l->pages_dir);
     free(l->out_dir);
     free(l->stem);
     free(l->ext);

@@ -40,7 +40,7 @@ struct anketa_leaflet {
     struct anketa_output *out;  /* PDF output; SVG: the current page's */
     int finished;
     long pages;
-    struct output_dir pages_dir;  /* PNG/SVG: the temporary folder of the pages */
+    struct anketa_outdir pages_dir;  /* PNG/SVG: the temporary folder of the pages */
     char *out_dir, *stem, *ext;   /* PNG/SVG: OUT as folder, name without extension, ".png" */
     char *folder;                 /* PNG/SVG: the folder of several pages (stem) */
 

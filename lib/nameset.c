@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <anketa/nameset.h>
+#include "nameset.h"
 
 #include "strmap.h"
 #include "util.h"

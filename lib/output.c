@@ -53,7 +53,7 @@ static int open_temp(int dirfd, const char *base, int rw, char **tmp)
     }
     char name[300];
     for (int tries = 0; tries < 100; tries++) {
-        output_temp_name(name, sizeof name, base);
+        anketa_output_temp_name(name, sizeof name, base);
         int fd = openat(dirfd, name, O_CREAT | O_EXCL | O_NOFOLLOW | access | O_CLOEXEC, 0666);
         if (fd >= 0) {
             if ((*tmp = strdup(name)) == NULL) {
@@ -140,7 +140,7 @@ struct anketa_output *anketa_output_open_flags(const char *path, unsigned flags,
     }
     enum output_kind kind;
     char *dir;
-    if (output_resolve(path, &kind, &dir, &out->base, err) != 0) {
+    if (anketa_output_resolve(path, &kind, &dir, &out->base, err) != 0) {
         anketa_output_abort(out);
         return NULL;
     }
@@ -162,7 +162,7 @@ struct anketa_output *anketa_output_open_flags(const char *path, unsigned flags,
     free(dir);
     if (out->dirfd < 0)
         return fail(out, err, ANKETA_ERR_IO, "cannot create", errno);
-    output_sweep(out->dirfd);
+    anketa_output_sweep(out->dirfd);
     int fd = open_temp(out->dirfd, out->base, 0, &out->tmp);
     if (fd < 0)
         return fail(out, err, ANKETA_ERR_IO, "cannot create", errno);
@@ -278,7 +278,7 @@ static int publish(struct anketa_output *out, struct anketa_error *err)
         char name[300];
         int tries = 0, rc;
         do {
-            output_temp_name(name, sizeof name, out->base);
+            anketa_output_temp_name(name, sizeof name, out->base);
             rc = link_unnamed(fd, out->dirfd, name);
         } while (rc != 0 && errno == EEXIST && ++tries < 100);
         if (rc != 0)

@@ -11,7 +11,7 @@
 
 #include "output_int.h"
 
-static void release(struct output_dir *d)
+static void release(struct anketa_outdir *d)
 {
     if (d->parent >= 0)
         close(d->parent);
@@ -22,7 +22,7 @@ static void release(struct output_dir *d)
     d->parent = -1;
 }
 
-int output_dir_open(struct output_dir *d, const char *dir, const char *name,
+int anketa_outdir_open(struct anketa_outdir *d, const char *dir, const char *name,
                     struct anketa_error *err)
 {
     memset(d, 0, sizeof *d);
@@ -32,11 +32,11 @@ int output_dir_open(struct output_dir *d, const char *dir, const char *name,
         release(d);
         return anketa_error_at(err, ANKETA_ERR_IO, dir, 0, 0, "%s", strerror(e));
     }
-    output_sweep(d->parent);
+    anketa_output_sweep(d->parent);
     char tmp[300];
     int rc, tries = 0;
     do {
-        output_temp_name(tmp, sizeof tmp, name);
+        anketa_output_temp_name(tmp, sizeof tmp, name);
         rc = mkdirat(d->parent, tmp, 0777);
     } while (rc != 0 && errno == EEXIST && ++tries < 100);
     size_t n = strlen(dir) + strlen(tmp) + 2;
@@ -60,7 +60,7 @@ int output_dir_open(struct output_dir *d, const char *dir, const char *name,
 
 /* 1 when folder `name` of parent holds only files of the set, 0 when it
  * holds others, -1 when it is not a folder (or is not there: errno). */
-static int is_set(int parent, const char *name, output_dir_owned owned, void *ctx)
+static int is_set(int parent, const char *name, anketa_outdir_owned owned, void *ctx)
 {
     int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
@@ -78,18 +78,18 @@ static int is_set(int parent, const char *name, output_dir_owned owned, void *ct
     return ours;
 }
 
-void output_dir_remove_set(int parent, const char *name, output_dir_owned owned, void *ctx)
+void anketa_outdir_remove_set(int parent, const char *name, anketa_outdir_owned owned, void *ctx)
 {
     if (is_set(parent, name, owned, ctx) == 1)
-        output_remove(parent, name);
+        anketa_output_remove(parent, name);
 }
 
 /* Where RENAME_EXCHANGE is missing: the old set aside, the new one in, with
  * a moment of no folder at all between (never a mixed set). */
-static int swap_by_renames(struct output_dir *d, struct anketa_error *err)
+static int swap_by_renames(struct anketa_outdir *d, struct anketa_error *err)
 {
     char aside[300];
-    output_temp_name(aside, sizeof aside, d->name);
+    anketa_output_temp_name(aside, sizeof aside, d->name);
     if (renameat(d->parent, d->name, d->parent, aside) != 0)
         return anketa_error_at(err, ANKETA_ERR_IO, d->name, 0, 0, "cannot replace: %s",
                                strerror(errno));
@@ -99,11 +99,11 @@ static int swap_by_renames(struct output_dir *d, struct anketa_error *err)
         return anketa_error_at(err, ANKETA_ERR_IO, d->name, 0, 0, "cannot replace: %s",
                                strerror(e));
     }
-    output_remove(d->parent, aside);
+    anketa_output_remove(d->parent, aside);
     return 0;
 }
 
-int output_dir_commit(struct output_dir *d, output_dir_owned owned, void *ctx,
+int anketa_outdir_commit(struct anketa_outdir *d, anketa_outdir_owned owned, void *ctx,
                       struct anketa_error *err)
 {
     int rc = 0, fd = openat(d->parent, d->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -128,14 +128,14 @@ int output_dir_commit(struct output_dir *d, output_dir_owned owned, void *ctx,
     if (rc == 0 && fsync(d->parent) != 0)
         rc = anketa_error_at(err, ANKETA_ERR_IO, d->name, 0, 0,
                              "written, but its folder not synced: %s", strerror(errno));
-    output_remove(d->parent, d->tmp);   /* the old set, or on failure the new one */
+    anketa_output_remove(d->parent, d->tmp);   /* the old set, or on failure the new one */
     release(d);
     return rc;
 }
 
-void output_dir_abort(struct output_dir *d)
+void anketa_outdir_abort(struct anketa_outdir *d)
 {
     if (d->tmp != NULL)
-        output_remove(d->parent, d->tmp);
+        anketa_output_remove(d->parent, d->tmp);
     release(d);
 }

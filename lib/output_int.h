@@ -6,6 +6,8 @@
 
 #include <anketa/error.h>
 
+#include "internal.h"
+
 /* Where a named output goes once its symbolic links are followed. */
 enum output_kind {
     OUTPUT_FILE,      /* a regular file (or none yet): replaced by a rename */
@@ -15,27 +17,27 @@ enum output_kind {
 /* Follows the symbolic links of path (a dangling one too) to the file to
  * write. For OUTPUT_FILE, *dir and *base (malloc'd) name its folder and its
  * name there. Errors: a folder, a loop of links, out of memory. */
-int output_resolve(const char *path, enum output_kind *kind, char **dir, char **base,
-                   struct anketa_error *err);
+ANKETA_INTERNAL int anketa_output_resolve(const char *path, enum output_kind *kind, char **dir,
+                                   char **base, struct anketa_error *err);
 
 /* The temporaries of outputs: NAME.anketa-tmp.PID.RANDOM beside the target.
  * Writes such a name for base into buf. */
-void output_temp_name(char *buf, size_t size, const char *base);
+ANKETA_INTERNAL void anketa_output_temp_name(char *buf, size_t size, const char *base);
 
 /* Removes, once per folder and process, the temporaries that processes which
  * no longer run left in the folder dirfd (a kill between two steps of a
  * commit, or a file system without unnamed temporaries). */
-void output_sweep(int dirfd);
+ANKETA_INTERNAL void anketa_output_sweep(int dirfd);
 
 /* Removes name from dirfd: a file, or a folder with the files it holds
  * (a folder of pages, lib/output_dir.c). */
-void output_remove(int dirfd, const char *name);
+ANKETA_INTERNAL void anketa_output_remove(int dirfd, const char *name);
 
 /* A folder of files replaced as a set (leaflet's pages): the files are
  * written into a temporary folder beside it, which the commit swaps in with
  * one rename (RENAME_EXCHANGE when the folder exists), so that no kill
  * leaves some files new and others old. */
-struct output_dir {
+struct anketa_outdir {
     int parent;        /* the folder that holds the set's folder */
     char *name;        /* the set's folder, in parent */
     char *tmp;         /* the temporary folder, in parent */
@@ -44,18 +46,21 @@ struct output_dir {
 
 /* Says whether a file of an existing folder is one of the set's: a folder
  * holding anything else is not replaced (nor removed). */
-typedef int (*output_dir_owned)(const char *file, void *ctx);
+typedef int (*anketa_outdir_owned)(const char *file, void *ctx);
 
 /* Makes the temporary folder for `name` in folder dir. */
-int output_dir_open(struct output_dir *d, const char *dir, const char *name,
-                    struct anketa_error *err);
+ANKETA_INTERNAL int anketa_outdir_open(struct anketa_outdir *d, const char *dir, const char *name,
+                                    struct anketa_error *err);
 /* Swaps the temporary folder in (its files synced already); frees d's parts. */
-int output_dir_commit(struct output_dir *d, output_dir_owned owned, void *ctx,
-                      struct anketa_error *err);
+ANKETA_INTERNAL int anketa_outdir_commit(struct anketa_outdir *d, anketa_outdir_owned owned,
+                                         void *ctx,
+                                      struct anketa_error *err);
 /* Removes the temporary folder and its files; frees d's parts. */
-void output_dir_abort(struct output_dir *d);
+ANKETA_INTERNAL void anketa_outdir_abort(struct anketa_outdir *d);
 /* Removes folder `name` of parent when it is a set of ours: no stale
  * pages beside a new single file. */
-void output_dir_remove_set(int parent, const char *name, output_dir_owned owned, void *ctx);
+ANKETA_INTERNAL void anketa_outdir_remove_set(int parent, const char *name,
+                                              anketa_outdir_owned owned,
+                                           void *ctx);
 
 #endif

@@ -42,7 +42,7 @@ static int names_descriptor(const char *p)
     return strncmp(p, "/proc/", 6) == 0 || strncmp(p, "/dev/fd/", 8) == 0;
 }
 
-int output_resolve(const char *path, enum output_kind *kind, char **dir, char **base,
+int anketa_output_resolve(const char *path, enum output_kind *kind, char **dir, char **base,
                    struct anketa_error *err)
 {
     struct stat st;
@@ -119,7 +119,7 @@ int output_resolve(const char *path, enum output_kind *kind, char **dir, char **
     return 0;
 }
 
-void output_temp_name(char *buf, size_t size, const char *base)
+void anketa_output_temp_name(char *buf, size_t size, const char *base)
 {
     static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     unsigned char r[8];
@@ -149,7 +149,7 @@ static long temp_owner(const char *name)
     return pid > 0 && *end == '.' ? pid : 0;
 }
 
-void output_remove(int dirfd, const char *name)
+void anketa_output_remove(int dirfd, const char *name)
 {
     struct stat st;
     if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -173,7 +173,7 @@ void output_remove(int dirfd, const char *name)
     unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
-void output_sweep(int dirfd)
+void anketa_output_sweep(int dirfd)
 {
     static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
     static struct { dev_t dev; ino_t ino; } swept[32];
@@ -199,7 +199,7 @@ void output_sweep(int dirfd)
     while (d != NULL && (e = readdir(d)) != NULL) {
         long pid = temp_owner(e->d_name);
         if (pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH)
-            output_remove(dirfd, e->d_name);
+            anketa_output_remove(dirfd, e->d_name);
     }
     if (d != NULL)
         closedir(d);
@@ -232,7 +232,7 @@ static int identify(const struct anketa_path_use *u, struct identity *id, struct
         return 0;   /* an input that is not there fails when read */
     enum output_kind kind;
     char *dir, *base;
-    if (output_resolve(u->path, &kind, &dir, &base, err) != 0)
+    if (anketa_output_resolve(u->path, &kind, &dir, &base, err) != 0)
         return -1;
     if (kind == OUTPUT_FILE && stat(dir, &st) == 0) {
         id->known = 1;

@@ -4,11 +4,11 @@
 #include <cairo-pdf.h>
 
 #include "pdfmeta.h"
+#include "util.h"
 
 void pdfmeta_set(cairo_surface_t *pdf, const char *title)
 {
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    time_t t = epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+    time_t t = anketa_now();
     struct tm tm;
     char date[32];
     gmtime_r(&t, &tm);

@@ -10,6 +10,7 @@
 
 #include "output_int.h"
 #include "report_int.h"
+#include "util.h"
 
 int anketa_report_format_parse(const char *name)
 {
@@ -45,8 +46,7 @@ struct anketa_report *anketa_report_new(const struct anketa_report_options *o,
         const char *a = c->period_start, *z = c->period_end;
         r->period = xprintf("%.2s.%.2s.%.4s – %.2s.%.2s.%.4s", a + 8, a + 5, a, z + 8, z + 5, z);
     }
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    r->generated = ru_date(epoch ? strtoll(epoch, NULL, 10) : (long long)time(NULL));
+    r->generated = ru_date((long long)anketa_now());
     return r;
 }
 
@@ -75,18 +75,18 @@ static int write_xlsx(struct anketa_report *r, FILE *fp, struct anketa_error *er
 {
     struct stat st;
     const char *tmpdir = getenv("TMPDIR");
-    struct output_dir scratch;
-    if (output_dir_open(&scratch, tmpdir && *tmpdir ? tmpdir : "/tmp", "report-xlsx", err) != 0)
+    struct anketa_outdir scratch;
+    if (anketa_outdir_open(&scratch, tmpdir && *tmpdir ? tmpdir : "/tmp", "report-xlsx", err) != 0)
         return err->code;
     FILE *file = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? fp : anketa_temp_file(err);
     if (file == NULL) {
-        output_dir_abort(&scratch);
+        anketa_outdir_abort(&scratch);
         return err->code;
     }
     char name[64];
     snprintf(name, sizeof name, "/proc/self/fd/%d", fileno(file));
     int rc = report_write_xlsx(r, name, scratch.tmp_path, err);
-    output_dir_abort(&scratch);
+    anketa_outdir_abort(&scratch);
     if (rc == 0 && file != fp) {
         rewind(file);
         char buf[65536];

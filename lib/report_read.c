@@ -1,4 +1,4 @@
-/* Reading tally's output into tables (DESIGN.md "tally -> report"). */
+/* Reading tally's output into tables (doc/architecture.md "Figures"). */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>

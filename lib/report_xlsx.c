@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "report_int.h"
+#include "util.h"
 
 struct formats {
     lxw_format *head, *text, *count, *decimal, *share, *hidden, *title;
@@ -105,10 +106,8 @@ int report_write_xlsx(struct anketa_report *r, const char *path, const char *tmp
     lxw_workbook *wb = workbook_new_opt(path, &wo);
     if (wb == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot create the workbook");
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
     char author[] = "anketa";
-    lxw_doc_properties props = { .title = r->title, .author = author,
-                                 .created = epoch ? (time_t)strtoll(epoch, NULL, 10) : 0 };
+    lxw_doc_properties props = { .title = r->title, .author = author, .created = anketa_now() };
     workbook_set_properties(wb, &props);
     struct formats f;
     make_formats(wb, &f);

@@ -1,4 +1,4 @@
-/* The figures as CSV (DESIGN.md "tally -> report"): totals rows rolled up
+/* The figures as CSV (doc/architecture.md "Figures"): totals rows rolled up
  * from the details, rows sorted by key text (a '*' after every value, so a
  * total follows its parts), suppression applied, fixed 4-decimal numbers. */
 #define _GNU_SOURCE 1   /* qsort_r */

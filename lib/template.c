@@ -14,16 +14,16 @@
 static int number(struct yamlwalk *w, yaml_node_t *map, const char *key, double def, double lo,
                   double hi, double *out)
 {
-    yaml_node_t *v = yamlwalk_get(w, map, key);
+    yaml_node_t *v = anketa_yamlwalk_get(w, map, key);
     *out = def;
     if (v == NULL)
         return 0;
-    const char *t = yamlwalk_text(v);
+    const char *t = anketa_yamlwalk_text(v);
     char *end;
     errno = 0;
     double x = t ? strtod(t, &end) : 0;
     if (t == NULL || end == t || *end != '\0' || errno != 0 || x < lo || x > hi)
-        return yamlwalk_fail(w, v, "'%s' must be a number from %g to %g", key, lo, hi);
+        return anketa_yamlwalk_fail(w, v, "'%s' must be a number from %g to %g", key, lo, hi);
     *out = x;
     return 0;
 }
@@ -31,12 +31,12 @@ static int number(struct yamlwalk *w, yaml_node_t *map, const char *key, double 
 static int color(struct yamlwalk *w, yaml_node_t *map, const char *key, const char *def,
                  struct anketa_color *out)
 {
-    yaml_node_t *v = yamlwalk_get(w, map, key);
-    const char *t = v ? yamlwalk_text(v) : def;
+    yaml_node_t *v = anketa_yamlwalk_get(w, map, key);
+    const char *t = v ? anketa_yamlwalk_text(v) : def;
     unsigned rgb;
     char end;
     if (t == NULL || t[0] != '#' || strlen(t) != 7 || sscanf(t + 1, "%6x%c", &rgb, &end) != 1)
-        return yamlwalk_fail(w, v, "'%s' must be a colour as #RRGGBB", key);
+        return anketa_yamlwalk_fail(w, v, "'%s' must be a colour as #RRGGBB", key);
     out->r = ((rgb >> 16) & 255) / 255.0;
     out->g = ((rgb >> 8) & 255) / 255.0;
     out->b = (rgb & 255) / 255.0;
@@ -46,17 +46,17 @@ static int color(struct yamlwalk *w, yaml_node_t *map, const char *key, const ch
 static int choice(struct yamlwalk *w, yaml_node_t *map, const char *key,
                   const char *const *names, int def, int *out)
 {
-    yaml_node_t *v = yamlwalk_get(w, map, key);
+    yaml_node_t *v = anketa_yamlwalk_get(w, map, key);
     *out = def;
     if (v == NULL)
         return 0;
-    const char *t = yamlwalk_text(v);
+    const char *t = anketa_yamlwalk_text(v);
     for (int i = 0; t && names[i]; i++)
         if (strcmp(t, names[i]) == 0) {
             *out = i;
             return 0;
         }
-    return yamlwalk_fail(w, v, "'%s' has an unknown value '%s'", key, t ? t : "?");
+    return anketa_yamlwalk_fail(w, v, "'%s' has an unknown value '%s'", key, t ? t : "?");
 }
 
 static int load_element(struct yamlwalk *w, yaml_node_t *n, struct anketa_element *e)
@@ -74,12 +74,12 @@ static int load_element(struct yamlwalk *w, yaml_node_t *n, struct anketa_elemen
     static const char *const yesno[] = { "false", "true", NULL };
     int rc, type, align, valign, bold, bleed, wrap;
     double margin;
-    if ((rc = yamlwalk_expect(w, n, YAML_MAPPING_NODE, "element")) ||
-        (rc = yamlwalk_check_keys(w, n, keys, "element")))
+    if ((rc = anketa_yamlwalk_expect(w, n, YAML_MAPPING_NODE, "element")) ||
+        (rc = anketa_yamlwalk_check_keys(w, n, keys, "element")))
         return rc;
     e->line = (long)n->start_mark.line + 1;
-    if (yamlwalk_get(w, n, "type") == NULL)
-        return yamlwalk_fail(w, n, "element: missing required key 'type'");
+    if (anketa_yamlwalk_get(w, n, "type") == NULL)
+        return anketa_yamlwalk_fail(w, n, "element: missing required key 'type'");
     if ((rc = choice(w, n, "type", types, 0, &type)))
         return rc;
     e->type = (enum anketa_element_type)type;
@@ -94,14 +94,14 @@ static int load_element(struct yamlwalk *w, yaml_node_t *n, struct anketa_elemen
         if ((rc = number(w, n, "size", 0, 5, 2000, &side)))
             return rc;
         if (side == 0)
-            return yamlwalk_fail(w, n, "a qr element needs 'size' (its side in mm, quiet zone included)");
+            return anketa_yamlwalk_fail(w, n, "a qr element needs 'size' (its side in mm, quiet zone included)");
         e->w = e->h = side;
-    } else if (yamlwalk_get(w, n, "size") != NULL && e->type != ANKETA_EL_TEXT) {
-        return yamlwalk_fail(w, yamlwalk_get(w, n, "size"), "'size' is for text and qr elements");
+    } else if (anketa_yamlwalk_get(w, n, "size") != NULL && e->type != ANKETA_EL_TEXT) {
+        return anketa_yamlwalk_fail(w, anketa_yamlwalk_get(w, n, "size"), "'size' is for text and qr elements");
     }
     if (e->type == ANKETA_EL_TEXT) {
-        if ((rc = yamlwalk_string(w, n, "text", 1, "text element", &e->text)) ||
-            (rc = yamlwalk_string(w, n, "font", 0, "text element", &e->font)) ||
+        if ((rc = anketa_yamlwalk_string(w, n, "text", 1, "text element", &e->text)) ||
+            (rc = anketa_yamlwalk_string(w, n, "font", 0, "text element", &e->font)) ||
             (rc = number(w, n, "size", 12, 2, 400, &e->size)) ||
             (rc = number(w, n, "min_size", e->size, 2, 400, &e->min_size)) ||
             (rc = number(w, n, "line_spacing", 1, 0.5, 3, &e->line_spacing)) ||
@@ -114,15 +114,15 @@ static int load_element(struct yamlwalk *w, yaml_node_t *n, struct anketa_elemen
         if (e->font == NULL && (e->font = strdup("Arial")) == NULL)
             return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
         if (e->min_size > e->size)
-            return yamlwalk_fail(w, n, "min_size %g is above size %g", e->min_size, e->size);
+            return anketa_yamlwalk_fail(w, n, "min_size %g is above size %g", e->min_size, e->size);
         if (e->w <= 0 || e->h <= 0)
-            return yamlwalk_fail(w, n, "a text element needs a box: w and h above 0");
+            return anketa_yamlwalk_fail(w, n, "a text element needs a box: w and h above 0");
         e->align = (enum anketa_align)align;
         e->valign = (enum anketa_valign)valign;
         e->bold = bold;
     }
     if (e->type == ANKETA_EL_IMAGE &&
-        (rc = yamlwalk_string(w, n, "source", 1, "image element", &e->source)))
+        (rc = anketa_yamlwalk_string(w, n, "source", 1, "image element", &e->source)))
         return rc;
     if ((rc = color(w, n, "color", "#000000", &e->color)) ||
         (rc = color(w, n, "stroke", "#000000", &e->stroke)) ||
@@ -138,19 +138,19 @@ static int load_element(struct yamlwalk *w, yaml_node_t *n, struct anketa_elemen
 static int load_elements(struct yamlwalk *w, yaml_node_t *root, const char *key,
                          struct anketa_element **out, size_t *count)
 {
-    yaml_node_t *seq = yamlwalk_get(w, root, key);
+    yaml_node_t *seq = anketa_yamlwalk_get(w, root, key);
     *count = 0;
     if (seq == NULL)
         return 0;
-    int rc = yamlwalk_expect(w, seq, YAML_SEQUENCE_NODE, key);
+    int rc = anketa_yamlwalk_expect(w, seq, YAML_SEQUENCE_NODE, key);
     if (rc)
         return rc;
-    size_t n = yamlwalk_length(seq);
+    size_t n = anketa_yamlwalk_length(seq);
     if ((*out = calloc(n ? n : 1, sizeof **out)) == NULL)
         return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         (*count)++;
-        if ((rc = load_element(w, yamlwalk_item(w, seq, i), &(*out)[i])))
+        if ((rc = load_element(w, anketa_yamlwalk_item(w, seq, i), &(*out)[i])))
             return rc;
     }
     return 0;
@@ -158,10 +158,10 @@ static int load_elements(struct yamlwalk *w, yaml_node_t *root, const char *key,
 
 static int load_tables(struct yamlwalk *w, yaml_node_t *root, struct anketa_template *t)
 {
-    yaml_node_t *m = yamlwalk_get(w, root, "texts");
+    yaml_node_t *m = anketa_yamlwalk_get(w, root, "texts");
     if (m == NULL)
         return 0;
-    int rc = yamlwalk_expect(w, m, YAML_MAPPING_NODE, "texts");
+    int rc = anketa_yamlwalk_expect(w, m, YAML_MAPPING_NODE, "texts");
     if (rc)
         return rc;
     size_t n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
@@ -169,21 +169,21 @@ static int load_tables(struct yamlwalk *w, yaml_node_t *root, struct anketa_temp
         return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         yaml_node_pair_t *p = &m->data.mapping.pairs.start[i];
-        yaml_node_t *k = yamlwalk_node(w, p->key), *v = yamlwalk_node(w, p->value);
+        yaml_node_t *k = anketa_yamlwalk_node(w, p->key), *v = anketa_yamlwalk_node(w, p->value);
         struct anketa_text_table *tab = &t->tables[t->table_count++];
-        if (yamlwalk_text(k) == NULL || (rc = yamlwalk_expect(w, v, YAML_MAPPING_NODE, "a text table")))
-            return rc ? rc : yamlwalk_fail(w, k, "texts: table names must be plain names");
+        if (anketa_yamlwalk_text(k) == NULL || (rc = anketa_yamlwalk_expect(w, v, YAML_MAPPING_NODE, "a text table")))
+            return rc ? rc : anketa_yamlwalk_fail(w, k, "texts: table names must be plain names");
         size_t e = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
-        tab->name = strdup(yamlwalk_text(k));
+        tab->name = strdup(anketa_yamlwalk_text(k));
         tab->entries = calloc(e ? e : 1, sizeof *tab->entries);
         if (tab->name == NULL || tab->entries == NULL)
             return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
         for (size_t j = 0; j < e; j++) {
             yaml_node_pair_t *q = &v->data.mapping.pairs.start[j];
-            const char *key = yamlwalk_text(yamlwalk_node(w, q->key));
-            const char *text = yamlwalk_text(yamlwalk_node(w, q->value));
+            const char *key = anketa_yamlwalk_text(anketa_yamlwalk_node(w, q->key));
+            const char *text = anketa_yamlwalk_text(anketa_yamlwalk_node(w, q->value));
             if (key == NULL || text == NULL)
-                return yamlwalk_fail(w, yamlwalk_node(w, q->key), "texts: each entry is 'key: text'");
+                return anketa_yamlwalk_fail(w, anketa_yamlwalk_node(w, q->key), "texts: each entry is 'key: text'");
             struct anketa_text_entry *en = &tab->entries[tab->count++];
             if ((en->key = strdup(key)) == NULL || (en->text = strdup(text)) == NULL)
                 return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
@@ -196,13 +196,13 @@ static int load_grid(struct yamlwalk *w, yaml_node_t *root, struct anketa_templa
 {
     static const char *const keys[] = { "columns", "rows", "small_columns", "small_rows", "x",
                                         "y", "w", "h", "gap", NULL };
-    yaml_node_t *g = yamlwalk_get(w, root, "grid");
+    yaml_node_t *g = anketa_yamlwalk_get(w, root, "grid");
     if (g == NULL)
         return 0;
     double c, r, sc, sr;
     int rc;
-    if ((rc = yamlwalk_expect(w, g, YAML_MAPPING_NODE, "grid")) ||
-        (rc = yamlwalk_check_keys(w, g, keys, "grid")) ||
+    if ((rc = anketa_yamlwalk_expect(w, g, YAML_MAPPING_NODE, "grid")) ||
+        (rc = anketa_yamlwalk_check_keys(w, g, keys, "grid")) ||
         (rc = number(w, g, "columns", 3, 1, 20, &c)) || (rc = number(w, g, "rows", 4, 1, 20, &r)) ||
         (rc = number(w, g, "small_columns", c, 1, 20, &sc)) ||
         (rc = number(w, g, "small_rows", r, 1, 20, &sr)) ||
@@ -225,38 +225,38 @@ static int load_root(struct yamlwalk *w, struct anketa_template *t)
     static const char *const keys[] = { "name", "page", "levels", "grid", "elements", "cell",
                                         "texts", NULL };
     static const char *const pkeys[] = { "width", "height", "png_width", NULL };
-    yaml_node_t *root = yamlwalk_root(w), *page;
+    yaml_node_t *root = anketa_yamlwalk_root(w), *page;
     int rc;
-    if ((rc = yamlwalk_expect(w, root, YAML_MAPPING_NODE, "the template")) ||
-        (rc = yamlwalk_check_keys(w, root, keys, "the template")) ||
-        (rc = yamlwalk_string(w, root, "name", 1, "the template", &t->name)))
+    if ((rc = anketa_yamlwalk_expect(w, root, YAML_MAPPING_NODE, "the template")) ||
+        (rc = anketa_yamlwalk_check_keys(w, root, keys, "the template")) ||
+        (rc = anketa_yamlwalk_string(w, root, "name", 1, "the template", &t->name)))
         return rc;
-    page = yamlwalk_get(w, root, "page");
+    page = anketa_yamlwalk_get(w, root, "page");
     if (page == NULL)
-        return yamlwalk_fail(w, root, "the template: missing required key 'page'");
-    if ((rc = yamlwalk_expect(w, page, YAML_MAPPING_NODE, "page")) ||
-        (rc = yamlwalk_check_keys(w, page, pkeys, "page")) ||
+        return anketa_yamlwalk_fail(w, root, "the template: missing required key 'page'");
+    if ((rc = anketa_yamlwalk_expect(w, page, YAML_MAPPING_NODE, "page")) ||
+        (rc = anketa_yamlwalk_check_keys(w, page, pkeys, "page")) ||
         (rc = number(w, page, "width", 210, 20, 2000, &t->width)) ||
         (rc = number(w, page, "height", 297, 20, 2000, &t->height)) ||
         (rc = number(w, page, "png_width", 0, 0, 20000, &t->png_width_px)))
         return rc;
     char *levels = NULL;
     struct anketa_error lerr;
-    if ((rc = yamlwalk_string(w, root, "levels", 0, "the template", &levels)))
+    if ((rc = anketa_yamlwalk_string(w, root, "levels", 0, "the template", &levels)))
         return rc;
     t->levels = levels ? anketa_code_levels_parse(levels, &lerr) : 7;
     free(levels);
     if (t->levels == 0)
-        return yamlwalk_fail(w, yamlwalk_get(w, root, "levels"), "%s", lerr.message);
+        return anketa_yamlwalk_fail(w, anketa_yamlwalk_get(w, root, "levels"), "%s", lerr.message);
     if ((rc = load_grid(w, root, t)) ||
         (rc = load_elements(w, root, "elements", &t->elements, &t->element_count)) ||
         (rc = load_elements(w, root, "cell", &t->cell, &t->cell_count)) ||
         (rc = load_tables(w, root, t)))
         return rc;
     if (t->grid && t->cell_count == 0)
-        return yamlwalk_fail(w, root, "a grid template needs 'cell' elements");
+        return anketa_yamlwalk_fail(w, root, "a grid template needs 'cell' elements");
     if (!t->grid && t->cell_count > 0)
-        return yamlwalk_fail(w, yamlwalk_get(w, root, "cell"), "'cell' needs a 'grid'");
+        return anketa_yamlwalk_fail(w, anketa_yamlwalk_get(w, root, "cell"), "'cell' needs a 'grid'");
     return 0;
 }
 
@@ -272,10 +272,10 @@ struct anketa_template *anketa_template_parse(const char *text, size_t len, cons
     }
     const char *slash = strrchr(path, '/');
     t->dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
-    int rc = yamlwalk_load(&w, text, len, path, err);
+    int rc = anketa_yamlwalk_load(&w, text, len, path, err);
     if (rc == 0)
         rc = load_root(&w, t);
-    yamlwalk_free(&w);
+    anketa_yamlwalk_free(&w);
     if (rc != 0) {
         anketa_template_free(t);
         return NULL;

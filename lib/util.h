@@ -2,14 +2,17 @@
 #ifndef ANKETA_UTIL_H
 #define ANKETA_UTIL_H
 
+#include "internal.h"
+
 #include <stddef.h>
+#include <time.h>
 
 #include <anketa/error.h>
 
 /* Grows *buf (element size `size`) so it holds at least `need` elements.
  * Returns 0, or -1 when out of memory (the buffer is then unchanged).
  * Inline for the common case, where it is called per field and has room. */
-int anketa_reserve_grow(void **buf, size_t *cap, size_t need, size_t size);
+ANKETA_INTERNAL int anketa_reserve_grow(void **buf, size_t *cap, size_t need, size_t size);
 static inline int anketa_reserve(void **buf, size_t *cap, size_t need, size_t size)
 {
     return need <= *cap ? 0 : anketa_reserve_grow(buf, cap, need, size);
@@ -17,19 +20,23 @@ static inline int anketa_reserve(void **buf, size_t *cap, size_t need, size_t si
 
 /* malloc for large arrays read at random (hash tables): on 2 MiB pages
  * where the kernel allows them on request. Freed with free(). */
-void *anketa_big_alloc(size_t size);
+ANKETA_INTERNAL void *anketa_big_alloc(size_t size);
 
 /* strdup that returns NULL for NULL. */
-char *anketa_strdup(const char *s);
+ANKETA_INTERNAL char *anketa_strdup(const char *s);
 
 /* The whole file as a malloc'd buffer (NUL-terminated, *len without the NUL),
  * or NULL with err naming the file. For small inputs such as YAML files. */
-char *anketa_read_file(const char *path, size_t *len, struct anketa_error *err);
+ANKETA_INTERNAL char *anketa_read_file(const char *path, size_t *len, struct anketa_error *err);
 
 /* The YAML file a user names: a path (with '/' or ending in ".yaml") as
  * given, else NAME.yaml in the share folder's `dir` ("templates/leaflet").
  * NULL with err set (code `unknown` and "unknown <what> ...") when absent. */
-char *anketa_named_yaml(const char *dir, const char *name_or_path, const char *what,
+ANKETA_INTERNAL char *anketa_named_yaml(const char *dir, const char *name_or_path, const char *what,
                         int unknown, struct anketa_error *err);
+
+/* anketa_source_date() without the error: the commands check the variable
+ * at start (cli_init), so a bad value never gets this far in them. */
+ANKETA_INTERNAL time_t anketa_now(void);
 
 #endif

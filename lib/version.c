@@ -1,12 +1,8 @@
 #include <stdio.h>
 
-#include <cairo.h>
 #include <csv.h>
 #include <expat.h>
-#include <pango/pango.h>
-#include <png.h>
-#include <qrencode.h>
-#include <xlsxwriter.h>
+#include <sodium.h>
 #include <yaml.h>
 #include <zip.h>
 
@@ -19,13 +15,10 @@ const char *anketa_version(void)
 
 const char *anketa_version_details(void)
 {
-    static char buf[512];
+    static char buf[256];
     if (buf[0] == '\0')
-        snprintf(buf, sizeof buf,
-                 "libqrencode %s, cairo %s, pango %s, libpng %s, libyaml %s, libcsv %d.%d.%d, "
-                 "libxlsxwriter %s, libzip %s, %s",
-                 QRcode_APIVersionString(), cairo_version_string(), pango_version_string(),
-                 png_get_libpng_ver(NULL), yaml_get_version_string(), CSV_MAJOR, CSV_MINOR,
-                 CSV_RELEASE, LXW_VERSION, zip_libzip_version(), XML_ExpatVersion());
+        snprintf(buf, sizeof buf, "libyaml %s, libcsv %d.%d.%d, libzip %s, %s, libsodium %s",
+                 yaml_get_version_string(), CSV_MAJOR, CSV_MINOR, CSV_RELEASE,
+                 zip_libzip_version(), XML_ExpatVersion(), sodium_version_string());
     return buf;
 }

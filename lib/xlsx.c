@@ -26,6 +26,9 @@
  * with each chunk, so a long one costs memory and quadratic time; text is
  * handed out as it comes and is not held. */
 #define MAX_TOKEN ((XML_Index)1 << 20)
+/* SpreadsheetML nests about seven deep; expat keeps every open element, so
+ * 10M nested ones (74 KB zipped) once took 1.4 GB. */
+#define MAX_DEPTH 64
 
 enum cell_type { T_NUMBER, T_SHARED, T_INLINE, T_OTHER };
 
@@ -57,6 +60,8 @@ struct xlsx_reader {
     char *found;             /* workbook: the first sheet's r:id; rels: its target */
     char *sst_target;
     int stop_ok;             /* the part parser was stopped because it had its answer */
+    const char *entry;       /* the part being parsed, for messages */
+    int depth;               /* of elements open in it */
 
     /* The row being built and handed out. */
     struct buf data;
@@ -67,6 +72,7 @@ struct xlsx_reader {
     long line;
     struct xlsx_row out;
 
+    int date1904;            /* serials count from 1904-01-01 (workbookPr date1904) */
     XML_Index fed, last_event; /* bytes given to the running parser; where it last called back */
     int row_ready, suspended, fed_final, done, failed;
     struct anketa_error pending;
@@ -118,6 +124,22 @@ static const char *local(const char *name)
 static void seen(struct xlsx_reader *x)
 {
     x->last_event = XML_GetCurrentByteIndex(x->cur);
+}
+
+/* An element opens: fails past MAX_DEPTH. 0, or -1 when it failed. */
+static int enter(struct xlsx_reader *x)
+{
+    seen(x);
+    if (++x->depth <= MAX_DEPTH)
+        return 0;
+    fail(x, ANKETA_ERR_LIMIT, "%s: elements nested more than %d deep", x->entry, MAX_DEPTH);
+    return -1;
+}
+
+static void leave(struct xlsx_reader *x)
+{
+    seen(x);
+    x->depth--;
 }
 
 /* Whether what the parser holds unparsed is past MAX_TOKEN; fails if so. */
@@ -203,6 +225,8 @@ static int parse_part(struct xlsx_reader *x, const char *entry, zip_uint64_t lim
     XML_SetCharacterDataHandler(p, chars);
     x->cur = p;
     x->stop_ok = 0;
+    x->entry = entry;
+    x->depth = 0;
     x->fed = x->last_event = 0;
     zip_uint64_t total = 0;
     for (;;) {
@@ -244,7 +268,13 @@ static int parse_part(struct xlsx_reader *x, const char *entry, zip_uint64_t lim
 static void wb_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
-    seen(x);
+    if (enter(x) != 0)
+        return;
+    if (strcmp(local(name), "workbookPr") == 0) {
+        const char *v = attr(atts, "date1904");
+        x->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+        return;
+    }
     if (strcmp(local(name), "sheet") != 0)
         return;
     /* r:id, whatever the prefix bound to the relationships namespace. */
@@ -263,7 +293,7 @@ static void wb_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 
 static void no_end(void *ctx, const XML_Char *name)
 {
-    seen(ctx);
+    leave(ctx);
 }
 
 static void no_chars(void *ctx, const XML_Char *s, int len)
@@ -282,7 +312,8 @@ static int ends_with(const char *s, const char *suffix)
 static void rels_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
-    seen(x);
+    if (enter(x) != 0)
+        return;
     if (strcmp(local(name), "Relationship") != 0)
         return;
     const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
@@ -389,7 +420,8 @@ static void on_text(void *ctx, const XML_Char *s, int len)
 static void sst_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
-    seen(x);
+    if (enter(x) != 0)
+        return;
     const char *n = local(name);
     if (strcmp(n, "si") == 0) {
         x->in_si = 1;
@@ -402,7 +434,7 @@ static void sst_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 static void sst_end(void *ctx, const XML_Char *name)
 {
     struct xlsx_reader *x = ctx;
-    seen(x);
+    leave(x);
     const char *n = local(name);
     if (strcmp(n, "si") == 0 && x->in_si) {
         x->in_si = 0;
@@ -612,7 +644,8 @@ static void cell_end(struct xlsx_reader *x)
 static void sheet_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 {
     struct xlsx_reader *x = ctx;
-    seen(x);
+    if (enter(x) != 0)
+        return;
     const char *n = local(name);
     if (x->in_cell) {
         if (strcmp(n, "v") == 0 && !x->in_is) {
@@ -635,7 +668,7 @@ static void sheet_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 static void sheet_end(void *ctx, const XML_Char *name)
 {
     struct xlsx_reader *x = ctx;
-    seen(x);
+    leave(x);
     const char *n = local(name);
     if (x->in_cell) {
         if (strcmp(n, "c") == 0)
@@ -705,6 +738,8 @@ static int open_sheet(struct xlsx_reader *x)
         return -1;
     }
     x->fed = x->last_event = 0;
+    x->entry = x->sheet_entry;
+    x->depth = 0;
     XML_SetElementHandler(x->parser, sheet_start, sheet_end);
     XML_SetCharacterDataHandler(x->parser, on_text);
     return 0;
@@ -803,6 +838,11 @@ int xlsx_next(struct xlsx_reader *x, const struct xlsx_row **row, struct anketa_
 int xlsx_is_number(const struct xlsx_reader *x, size_t column)
 {
     return column < x->out.count && x->numeric[column];
+}
+
+int xlsx_date1904(const struct xlsx_reader *x)
+{
+    return x->date1904;
 }
 
 void xlsx_close(struct xlsx_reader *x)

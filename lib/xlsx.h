@@ -12,7 +12,8 @@
  * Limits against hostile files (ANKETA_ERR_LIMIT past them): 16384 columns
  * (XFD), row numbers up to 1048576, 1 MiB of text per cell, 64 MiB per row,
  * 256 MiB of shared-strings XML and 16M strings, 1 MiB for one XML tag or
- * comment. A DOCTYPE is refused, so no entity is ever expanded. */
+ * comment, elements nested 64 deep. A DOCTYPE is refused, so no entity is
+ * ever expanded. Time and memory are linear in the parts' size. */
 #ifndef ANKETA_XLSX_H
 #define ANKETA_XLSX_H
 
@@ -53,5 +54,10 @@ void xlsx_close(struct xlsx_reader *x);
  * a caller can read an Excel date serial in a date column. 0 for a missing
  * cell or a column past the row's end. */
 int xlsx_is_number(const struct xlsx_reader *x, size_t column);
+
+/* Whether the workbook is in the 1904 date system (<workbookPr
+ * date1904="1"/>, as Excel for Mac once saved): its serials count days from
+ * 1904-01-01, not 1899-12-30, 1462 days later. */
+int xlsx_date1904(const struct xlsx_reader *x);
 
 #endif

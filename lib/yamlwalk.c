@@ -8,7 +8,7 @@
 #define LINE(n) ((long)(n)->start_mark.line + 1)
 #define COLUMN(n) ((long)(n)->start_mark.column + 1)
 
-int yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *file,
+int anketa_yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *file,
                   struct anketa_error *err)
 {
     yaml_parser_t parser;
@@ -34,24 +34,24 @@ int yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *
     return rc;
 }
 
-void yamlwalk_free(struct yamlwalk *w)
+void anketa_yamlwalk_free(struct yamlwalk *w)
 {
     if (w->loaded)
         yaml_document_delete(&w->doc);
     w->loaded = 0;
 }
 
-yaml_node_t *yamlwalk_root(struct yamlwalk *w)
+yaml_node_t *anketa_yamlwalk_root(struct yamlwalk *w)
 {
     return yaml_document_get_root_node(&w->doc);
 }
 
-yaml_node_t *yamlwalk_node(struct yamlwalk *w, int index)
+yaml_node_t *anketa_yamlwalk_node(struct yamlwalk *w, int index)
 {
     return yaml_document_get_node(&w->doc, index);
 }
 
-int yamlwalk_fail(struct yamlwalk *w, const yaml_node_t *n, const char *fmt, ...)
+int anketa_yamlwalk_fail(struct yamlwalk *w, const yaml_node_t *n, const char *fmt, ...)
 {
     char msg[768];
     va_list ap;
@@ -67,27 +67,27 @@ static const char *type_name(yaml_node_type_t t)
     return t == YAML_MAPPING_NODE ? "a mapping" : t == YAML_SEQUENCE_NODE ? "a list" : "a value";
 }
 
-int yamlwalk_expect(struct yamlwalk *w, const yaml_node_t *n, yaml_node_type_t type,
+int anketa_yamlwalk_expect(struct yamlwalk *w, const yaml_node_t *n, yaml_node_type_t type,
                     const char *what)
 {
     if (n == NULL || n->type != type)
-        return yamlwalk_fail(w, n, "%s must be %s", what, type_name(type));
+        return anketa_yamlwalk_fail(w, n, "%s must be %s", what, type_name(type));
     return 0;
 }
 
-const char *yamlwalk_text(const yaml_node_t *n)
+const char *anketa_yamlwalk_text(const yaml_node_t *n)
 {
     return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
 
-int yamlwalk_check_keys(struct yamlwalk *w, const yaml_node_t *map, const char *const *allowed,
+int anketa_yamlwalk_check_keys(struct yamlwalk *w, const yaml_node_t *map, const char *const *allowed,
                         const char *what)
 {
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yamlwalk_node(w, p->key);
-        const char *key = yamlwalk_text(k);
+        yaml_node_t *k = anketa_yamlwalk_node(w, p->key);
+        const char *key = anketa_yamlwalk_text(k);
         if (key == NULL)
-            return yamlwalk_fail(w, k, "%s: keys must be plain names", what);
+            return anketa_yamlwalk_fail(w, k, "%s: keys must be plain names", what);
         int known = 0;
         for (const char *const *a = allowed; *a && !known; a++)
             known = strcmp(*a, key) == 0;
@@ -96,53 +96,53 @@ int yamlwalk_check_keys(struct yamlwalk *w, const yaml_node_t *map, const char *
             for (const char *const *a = allowed; *a; a++)
                 snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
                          a == allowed ? "" : ", ", *a);
-            return yamlwalk_fail(w, k, "unknown key '%s' in %s (expected one of: %s)", key, what,
+            return anketa_yamlwalk_fail(w, k, "unknown key '%s' in %s (expected one of: %s)", key, what,
                                  list);
         }
         for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++)
-            if (strcmp(yamlwalk_text(yamlwalk_node(w, q->key)), key) == 0)
-                return yamlwalk_fail(w, k, "key '%s' given twice in %s", key, what);
+            if (strcmp(anketa_yamlwalk_text(anketa_yamlwalk_node(w, q->key)), key) == 0)
+                return anketa_yamlwalk_fail(w, k, "key '%s' given twice in %s", key, what);
     }
     return 0;
 }
 
-yaml_node_t *yamlwalk_get(struct yamlwalk *w, const yaml_node_t *map, const char *key)
+yaml_node_t *anketa_yamlwalk_get(struct yamlwalk *w, const yaml_node_t *map, const char *key)
 {
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        const char *k = yamlwalk_text(yamlwalk_node(w, p->key));
+        const char *k = anketa_yamlwalk_text(anketa_yamlwalk_node(w, p->key));
         if (k != NULL && strcmp(k, key) == 0)
-            return yamlwalk_node(w, p->value);
+            return anketa_yamlwalk_node(w, p->value);
     }
     return NULL;
 }
 
-int yamlwalk_string(struct yamlwalk *w, const yaml_node_t *map, const char *key, int required,
+int anketa_yamlwalk_string(struct yamlwalk *w, const yaml_node_t *map, const char *key, int required,
                     const char *what, char **out)
 {
     *out = NULL;
-    yaml_node_t *v = yamlwalk_get(w, map, key);
+    yaml_node_t *v = anketa_yamlwalk_get(w, map, key);
     if (v == NULL) {
         if (required)
-            return yamlwalk_fail(w, map, "%s: missing required key '%s'", what, key);
+            return anketa_yamlwalk_fail(w, map, "%s: missing required key '%s'", what, key);
         return 0;
     }
-    const char *text = yamlwalk_text(v);
+    const char *text = anketa_yamlwalk_text(v);
     if (text == NULL)
-        return yamlwalk_fail(w, v, "%s: '%s' must be a single value", what, key);
+        return anketa_yamlwalk_fail(w, v, "%s: '%s' must be a single value", what, key);
     if (required && *text == '\0')
-        return yamlwalk_fail(w, v, "%s: '%s' must not be empty", what, key);
+        return anketa_yamlwalk_fail(w, v, "%s: '%s' must not be empty", what, key);
     *out = strdup(text);
     if (*out == NULL)
         return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
     return 0;
 }
 
-size_t yamlwalk_length(const yaml_node_t *seq)
+size_t anketa_yamlwalk_length(const yaml_node_t *seq)
 {
     return (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
 }
 
-yaml_node_t *yamlwalk_item(struct yamlwalk *w, const yaml_node_t *seq, size_t i)
+yaml_node_t *anketa_yamlwalk_item(struct yamlwalk *w, const yaml_node_t *seq, size_t i)
 {
-    return yamlwalk_node(w, seq->data.sequence.items.start[i]);
+    return anketa_yamlwalk_node(w, seq->data.sequence.items.start[i]);
 }

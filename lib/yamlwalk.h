@@ -3,6 +3,8 @@
 #ifndef ANKETA_YAMLWALK_H
 #define ANKETA_YAMLWALK_H
 
+#include "internal.h"
+
 #include <stddef.h>
 #include <yaml.h>
 
@@ -16,39 +18,51 @@ struct yamlwalk {
 };
 
 /* Parses text into w->doc. Returns 0 or an error naming the position. */
-int yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *file,
+ANKETA_INTERNAL
+int anketa_yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *file,
                   struct anketa_error *err);
-void yamlwalk_free(struct yamlwalk *w);
+ANKETA_INTERNAL
+void anketa_yamlwalk_free(struct yamlwalk *w);
 
-yaml_node_t *yamlwalk_root(struct yamlwalk *w);
-yaml_node_t *yamlwalk_node(struct yamlwalk *w, int index);
+ANKETA_INTERNAL
+yaml_node_t *anketa_yamlwalk_root(struct yamlwalk *w);
+ANKETA_INTERNAL
+yaml_node_t *anketa_yamlwalk_node(struct yamlwalk *w, int index);
 
 /* Sets the error at node n (ANKETA_ERR_INVALID) and returns it. */
-int yamlwalk_fail(struct yamlwalk *w, const yaml_node_t *n, const char *fmt, ...)
+ANKETA_INTERNAL
+int anketa_yamlwalk_fail(struct yamlwalk *w, const yaml_node_t *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Type checks: 0, or an error "<what> must be a mapping/sequence/scalar". */
-int yamlwalk_expect(struct yamlwalk *w, const yaml_node_t *n, yaml_node_type_t type,
+ANKETA_INTERNAL
+int anketa_yamlwalk_expect(struct yamlwalk *w, const yaml_node_t *n, yaml_node_type_t type,
                     const char *what);
 
 /* Every key of mapping `map` must be a scalar named in the NULL-terminated
  * `allowed`, once; otherwise an error naming the key and its position. */
-int yamlwalk_check_keys(struct yamlwalk *w, const yaml_node_t *map, const char *const *allowed,
+ANKETA_INTERNAL
+int anketa_yamlwalk_check_keys(struct yamlwalk *w, const yaml_node_t *map, const char *const *allowed,
                         const char *what);
 
 /* The value node of `key` in `map`, or NULL. */
-yaml_node_t *yamlwalk_get(struct yamlwalk *w, const yaml_node_t *map, const char *key);
+ANKETA_INTERNAL
+yaml_node_t *anketa_yamlwalk_get(struct yamlwalk *w, const yaml_node_t *map, const char *key);
 
 /* A scalar value as a malloc'd string in *out (NULL when absent and not
  * required). Errors: missing required key, non-scalar value. */
-int yamlwalk_string(struct yamlwalk *w, const yaml_node_t *map, const char *key, int required,
+ANKETA_INTERNAL
+int anketa_yamlwalk_string(struct yamlwalk *w, const yaml_node_t *map, const char *key, int required,
                     const char *what, char **out);
 
 /* Scalar text of a node (not a copy); NULL when not a scalar. */
-const char *yamlwalk_text(const yaml_node_t *n);
+ANKETA_INTERNAL
+const char *anketa_yamlwalk_text(const yaml_node_t *n);
 
 /* Sequence iteration: count and i-th node. */
-size_t yamlwalk_length(const yaml_node_t *seq);
-yaml_node_t *yamlwalk_item(struct yamlwalk *w, const yaml_node_t *seq, size_t i);
+ANKETA_INTERNAL
+size_t anketa_yamlwalk_length(const yaml_node_t *seq);
+ANKETA_INTERNAL
+yaml_node_t *anketa_yamlwalk_item(struct yamlwalk *w, const yaml_node_t *seq, size_t i);
 
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every command: --help on stdout with exit 0 and a quiet stderr; every long
-# option that --help names appears in the command's man page; mandoc -T lint
+# option that --help names appears in the command's man page; the usage lines
+# of --help and the man page's SYNOPSIS name the same options; mandoc -T lint
 # finds nothing to say about any man page.
 set -u
 src=$ANKETA_SOURCE
@@ -19,6 +20,15 @@ for c in "$src"/cmd/*.c; do
   for opt in $(printf '%s\n' "$out" | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
     # mdoc writes a long option as "Fl -name" or "Fl x , -name".
     grep -qE "(Fl|,) -${opt#--}( |$)" "$page" || { echo "$name: $opt missing from man/$name.1"; fail=1; }
+  done
+  # The usage lines of --help and the man page's SYNOPSIS name the same options.
+  usage=$(printf '%s\n' "$out" | sed -n '1,/^$/p' | grep -oE '(^|[[ |])--?[a-zA-Z][a-z0-9-]*' |
+          sed 's/^[[ |]*//' | sort -u)
+  synopsis=$(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$page" | grep -oE 'Fl -?[a-zA-Z][a-z0-9-]*' |
+             sed 's/^Fl /-/' | sort -u)
+  for opt in $(printf '%s\n' "$usage" "$synopsis" | sort -u); do
+    printf '%s\n' "$usage" | grep -qx -- "$opt" || { echo "$name: $opt in the SYNOPSIS of man/$name.1, not in --help's usage"; fail=1; }
+    printf '%s\n' "$synopsis" | grep -qx -- "$opt" || { echo "$name: $opt in --help's usage, not in the SYNOPSIS of man/$name.1"; fail=1; }
   done
   "$bin" --version >/dev/null 2>&1 || { echo "$name --version failed"; fail=1; }
 done

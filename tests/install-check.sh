@@ -28,5 +28,37 @@ int main(void)
 C
 export PKG_CONFIG_PATH="$pcdir"
 # shellcheck disable=SC2046
-cc -o "$prefix/consumer" "$prefix/consumer.c" $(pkg-config --cflags --libs anketa)
+cc -o "$prefix/consumer" "$prefix/consumer.c" $(pkg-config --cflags --libs anketa-render)
 LD_LIBRARY_PATH="$libdir" "$prefix/consumer"
+
+# The core links nothing that draws: a counting node installs none of it.
+cat > "$prefix/core.c" <<'C'
+#include <stdio.h>
+#include <anketa/anketa.h>
+int main(void)
+{
+    printf("anketa %s: %s\n", anketa_version(), anketa_version_details());
+    return 0;
+}
+C
+# shellcheck disable=SC2046
+cc -o "$prefix/core" "$prefix/core.c" $(pkg-config --cflags --libs anketa)
+for prog in "$prefix/core" "$prefix/bin/ingest" "$prefix/bin/tally"; do
+  drawn=$(LD_LIBRARY_PATH="$libdir" ldd "$prog" | grep -E 'cairo|pango|qrencode|xlsxwriter' || true)
+  [ -z "$drawn" ] || { echo "$prog links drawing libraries: $drawn"; exit 1; }
+done
+LD_LIBRARY_PATH="$libdir" "$prefix/core" | grep -q "^anketa " || { echo "core consumer failed"; exit 1; }
+
+# The installed libraries export anketa_* names only, static as shared: no
+# internal helper (xstrdup, chart_new...) can clash with a program's own.
+for lib in "$libdir"/libanketa*.a "$libdir"/libanketa*.so; do
+  case $lib in *.so) dyn=-D ;; *) dyn=-g ;; esac
+  other=$(nm $dyn --defined-only "$lib" | awk 'NF == 3 && $3 !~ /^(anketa_|_edata$|_end$|__bss_start$)/ {print $3}')
+  [ -z "$other" ] || { echo "$lib exports internal names:" $other; exit 1; }
+done
+# A program links the static libraries alone.
+# shellcheck disable=SC2046
+cc -o "$prefix/static" "$prefix/consumer.c" $(pkg-config --cflags anketa-render) \
+   "$libdir/libanketa-render.a" "$libdir/libanketa.a" \
+   $(pkg-config --static --libs anketa-render | sed 's/-lanketa-render//; s/-lanketa\b//')
+"$prefix/static" > /dev/null

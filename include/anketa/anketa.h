@@ -1,6 +1,9 @@
-/* The umbrella header of libanketa. */
+/* The umbrella header of libanketa: every public header. The core's
+ * functions are in library anketa, those of render.h in anketa-render. */
 #ifndef ANKETA_ANKETA_H
 #define ANKETA_ANKETA_H
+
+#include <time.h>
 
 #include <anketa/common.h>
 #include <anketa/error.h>
@@ -10,12 +13,19 @@
 #include <anketa/paths.h>
 #include <anketa/campaign.h>
 #include <anketa/url.h>
-#include <anketa/qr.h>
+#include <anketa/ingest.h>
+#include <anketa/tally.h>
+#include <anketa/render.h>
 
 /* The library's version, "MAJOR.MINOR.PATCH", at run time. */
 ANKETA_API const char *anketa_version(void);
 
 /* The versions of the libraries libanketa was built with, one line. */
 ANKETA_API const char *anketa_version_details(void);
+
+/* The date documents carry: SOURCE_DATE_EPOCH when set (whole seconds since
+ * 1970, so that the same input gives the same bytes), else now. A malformed
+ * value is an ANKETA_ERR_USAGE error, *when then being now. */
+ANKETA_API int anketa_source_date(time_t *when, struct anketa_error *err);
 
 #endif

@@ -7,7 +7,7 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
-/* The codes of a campaign at its three levels (DESIGN.md, qrgen(1)):
+/* The codes of a campaign at its three levels (doc/architecture.md, qrgen(1)):
  *   authority  one per authority: its feedback page;
  *   direction  one per survey of an authority: the form, nothing pre-filled;
  *   item       one per item at every point that offers it (one without a
@@ -30,7 +30,7 @@ struct anketa_code {
     char *url;                                /* in URI form */
 };
 
-/* The manifest header of DESIGN.md, in order, NULL-terminated. */
+/* The manifest header (doc/architecture.md), in order, NULL-terminated. */
 ANKETA_API extern const char *const anketa_manifest_columns[];
 
 /* Name of a level ("authority", "direction", "item"). */

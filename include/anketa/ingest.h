@@ -9,7 +9,7 @@
 #include <anketa/error.h>
 
 /* Survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical
- * responses (DESIGN.md, "ingest -> tally"). A profile (anketa-profile(5))
+ * responses (doc/architecture.md, "Canonical responses"). A profile (anketa-profile(5))
  * says which header gives which field or question and which option texts
  * mean which scale point. Every record read ends in exactly one place: the
  * output, the rejects (with file, line and reason), or the duplicate count. */
@@ -27,6 +27,11 @@ ANKETA_API struct anketa_profile *anketa_profile_parse(const char *text, size_t 
 ANKETA_API void anketa_profile_free(struct anketa_profile *p);
 
 enum anketa_encoding { ANKETA_ENCODING_AUTO, ANKETA_ENCODING_UTF8, ANKETA_ENCODING_CP1251 };
+/* What --anonymous keeps of a time: a time to the second beside a small
+ * department identifies. Below the precision the time is set to zero. */
+enum anketa_time_precision {
+    ANKETA_TIME_SECOND, ANKETA_TIME_MINUTE, ANKETA_TIME_HOUR, ANKETA_TIME_DAY
+};
 
 struct anketa_ingest_config {
     const struct anketa_profile *profile;
@@ -36,21 +41,26 @@ struct anketa_ingest_config {
     int tz_set;                /* tz_minutes given (--tz); else the campaign's zone */
     int tz_minutes;
     int threads;               /* 1: one thread; else two on a large regular file */
+    int no_wait;               /* a seen file locked by another run is an error, not a wait */
+    int strict;                /* a question without a column, or a column answering
+                                  nothing, is an error (after on_warning named each) */
     const unsigned char *key;  /* anonymous mode when not NULL: ids become keyed hashes */
     size_t key_len;
+    int time_precision;        /* enum anketa_time_precision of submitted_at as written */
     FILE *out;                 /* canonical responses (the header is written once) */
     FILE *rejects;             /* file,line,reason,record; may be NULL */
     /* Called for each reject (for messages); may be NULL. */
     void (*on_reject)(void *ctx, const char *file, long line, const char *reason);
     /* Called for what a file lacks but does not stop the run (a question
-     * with no column); may be NULL. */
+     * with no column, a column answering nothing); may be NULL. */
     void (*on_warning)(void *ctx, const char *file, const char *message);
     void *ctx;
 };
 
 struct anketa_ingest_counts {
     unsigned long long read, accepted, rejected, duplicates;
-    unsigned long long emails_masked, phones_masked, columns_dropped;
+    unsigned long long emails_masked, phones_masked, snils_masked, inns_masked,
+        passports_masked, cards_masked, columns_dropped;
     unsigned long long outside_period;  /* accepted, dated outside the campaign's period */
 };
 
@@ -60,7 +70,11 @@ ANKETA_API struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_co
                                                    struct anketa_error *err);
 ANKETA_API void anketa_ingest_free(struct anketa_ingest *in);
 
-/* Ids and contents of earlier runs (--seen); a missing file is an empty set. */
+/* Ids and contents of earlier runs (--seen); a missing file is an empty set.
+ * Locks "<path>.lock" first, until anketa_ingest_free(): another run on the
+ * same file waits (on_warning says so), or with no_wait fails. A file
+ * damaged or cut (its checksum) is an error; one of an older ingest without
+ * a checksum is read with a warning. */
 ANKETA_API int anketa_ingest_load_seen(struct anketa_ingest *in, const char *path,
                                        struct anketa_error *err);
 /* Writes every id seen so far (earlier runs and this one) atomically. */
@@ -69,7 +83,8 @@ ANKETA_API int anketa_ingest_save_seen(struct anketa_ingest *in, const char *pat
 /* The same into an output the caller opened and commits with the run's
  * other outputs (anketa_output_commit_all); write errors show there. */
 struct anketa_output;
-ANKETA_API void anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out);
+ANKETA_API int anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out,
+                                        struct anketa_error *err);
 
 /* Reads one export ("-" or NULL: standard input; XLSX is told by its
  * signature). Record-level faults are rejects; a negative status means the
@@ -80,5 +95,43 @@ ANKETA_API int anketa_ingest_file(struct anketa_ingest *in, const char *path,
 
 ANKETA_API void anketa_ingest_get_counts(const struct anketa_ingest *in,
                                          struct anketa_ingest_counts *counts);
+
+/* --max-rejects: a number of records, or with `percent` a share of those read. */
+struct anketa_reject_limit {
+    int set, percent;
+    double value;
+};
+/* "N" or "P%" (P a decimal from 0 to 100) into *limit; -1 when it is neither. */
+ANKETA_API int anketa_reject_limit_parse(const char *s, struct anketa_reject_limit *limit);
+
+enum anketa_reject_verdict {
+    ANKETA_REJECTS_OK,        /* the run may be committed */
+    ANKETA_REJECTS_TOO_MANY,  /* more than the limit */
+    ANKETA_REJECTS_ALL        /* records rejected and none accepted */
+};
+/* Whether a run's rejects let it be committed; limit may be NULL (none). */
+ANKETA_API int anketa_reject_verdict(const struct anketa_reject_limit *limit,
+                                     const struct anketa_ingest_counts *counts);
+
+/* ---- what the ingest command takes and gives (its front end stays small) ---- */
+
+/* The value of option "encoding", "delimiter" (',' ';' '\t' or 0 for auto) or
+ * "time-precision" given as text; -1 when it is none of the documented ones. */
+ANKETA_API int anketa_ingest_option(const char *option, const char *value);
+/* The key of --anonymous from a file: its bytes without the final line end
+ * (a key written by echo equals the same key in the environment). NULL with
+ * err naming the file; the caller frees. */
+ANKETA_API unsigned char *anketa_ingest_read_key(const char *path, size_t *len,
+                                                 struct anketa_error *err);
+/* Standard output cannot be taken back: a run that may still fail (over
+ * --max-rejects) writes into an unnamed temporary file in $TMPDIR, copied
+ * out by anketa_ingest_release() when the run is committed (closed either
+ * way; fclose() it to drop the rows). NULL with err set. */
+ANKETA_API FILE *anketa_ingest_hold(struct anketa_error *err);
+ANKETA_API int anketa_ingest_release(FILE *held, FILE *to, struct anketa_error *err);
+/* "masked N e-mail addresses, ...; left out N identifying columns" into buf:
+ * what --anonymous did. Returns the length it needed. */
+ANKETA_API size_t anketa_ingest_masked(const struct anketa_ingest_counts *counts, char *buf,
+                                       size_t cap);
 
 #endif

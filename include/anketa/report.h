@@ -7,7 +7,7 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
-/* The report: tally output (DESIGN.md "tally -> report") turned into what a
+/* The report: tally output (doc/architecture.md "Figures") turned into what a
  * ministry sends upward and publishes, in Russian: headline figures, the
  * ranking of the groups against the target, satisfaction by direction, the
  * monthly trend, the lowest-rated items, readiness tables for 0/1 columns, a

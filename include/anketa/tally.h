@@ -7,7 +7,7 @@
 #include <anketa/common.h>
 #include <anketa/error.h>
 
-/* Streaming group statistics of survey answers (DESIGN.md, "tally -> report").
+/* Streaming group statistics of survey answers (doc/architecture.md, "Figures").
  * A tally reads canonical responses (or any CSV with score columns), keeps
  * exact counts per group, question and scale point, and writes either the
  * figures or the counts themselves (a partial) that other tallies merge.

@@ -3,7 +3,7 @@
 
 usage: gen_responses.py ROWS OUT [--seed=N] [--bom] [--crlf] [--small]
 
-Writes ROWS canonical responses (DESIGN.md "ingest -> tally") to OUT ('-' for
+Writes ROWS canonical responses (doc/architecture.md, "Canonical responses") to OUT ('-' for
 stdout): 40 authorities, 6 directions, 2000 items (Zipf-like), 500 points tied
 to Cyrillic municipalities with their UTC offsets in submitted_at, all of 2024;
 q.overall..q.info on 1-5 with ~10% empty, q.result 0/1, weights 1, 0.5, 2, 1.5,

@@ -56,9 +56,9 @@ for k in 2 4; do
   if [ $k = 2 ]; then keys=authority,direction; else keys=authority,direction,item,point; fi
   echo
   echo "== group by $keys"
-  measure tally "$TALLY" -g $keys -q q.overall -o "$work/out.tally.csv" "$data" || continue
+  measure tally "$TALLY" -g $keys --questions q.overall -o "$work/out.tally.csv" "$data" || continue
   base=$wall; report "tally (2 threads)" "$wall" "$rss"
-  measure tally1 "$TALLY" --threads 1 -g $keys -q q.overall -o "$work/out.tally1.csv" "$data" &&
+  measure tally1 "$TALLY" --threads 1 -g $keys --questions q.overall -o "$work/out.tally1.csv" "$data" &&
     report "tally --threads 1" "$wall" "$rss"
   if [ $have_duck = 1 ]; then
     measure duckdb sh -c "cd '$DUCKDB_DIR' && node tally_duckdb.mjs '$data' '$work/out.duck.csv' $keys" &&

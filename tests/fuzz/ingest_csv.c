@@ -1,7 +1,8 @@
 /* Fuzz target: ingest over arbitrary export bytes, with and without a
  * campaign, in each encoding mode. Whatever the bytes, every record read is
  * accepted, rejected or a duplicate, the output has one row per accept, and
- * two threads (made to split this small file) write what one writes. */
+ * two threads (made to split this small file, the cut looked for from where
+ * the first byte's top bits say) write what one writes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,8 @@ static const char profile_yaml[] =
     "source: yf\nnumber_prefix: true\n"
     "fields:\n  response_id: ID\n  submitted_at: [\"время*\", date]\n  item: [service, item]\n"
     "  point: point\n  weight: count\n  comment: \"*коммент*\"\n"
-    "labels:\n  5: [отлично]\n  1: [да, очень плохо]\n  0: [нет]\n  none: [не знаю]\n";
+    "labels:\n  5: [отлично]\n  1: [да, очень плохо]\n  0: [нет]\n  none: [не знаю]\n"
+    "identifying: [фио, \"*телефон*\"]\n";
 
 static struct anketa_campaign *campaign;
 static struct anketa_profile *profile;
@@ -77,7 +79,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .profile = profile, .campaign = (data[0] & 1) ? campaign : NULL,
         .encoding = (data[0] >> 1) % 3, .tz_set = (data[0] >> 3) & 1, .tz_minutes = 180,
         .key = (data[0] & 16) ? (const unsigned char *)"0123456789abcdef" : NULL, .key_len = 16,
+        .time_precision = (data[0] >> 5) & 3,
     };
+    /* Where run 2 looks for its cut: from the start (the header's end, or a
+     * blank line before it) to seven eighths in. */
+    char at[32];
+    snprintf(at, sizeof at, "%zu", (size - 1) * (size_t)(data[0] >> 5) / 8);
+    setenv("ANKETA_INGEST_SPLIT_AT", at, 1);
     char *out[2] = { NULL, NULL }, *rej[2] = { NULL, NULL };
     size_t out_len[2] = { 0, 0 }, rej_len[2] = { 0, 0 };
     int rc[2];

@@ -89,6 +89,25 @@ static void test_text(void)
     CHECK_STR(out, "время создания");
     ingest_fold("Ёлка", strlen("Ёлка"), out);
     CHECK_STR(out, "елка");
+    /* Cyrillic beyond Russian folds too (Ukrainian, Belarusian, Serbian, Kazakh). */
+    ingest_fold("ЇЖАК Є ЎЛЬЯНА ЂУРО ҚАЗАҚ ӘЛЕМ Ӏ", strlen("ЇЖАК Є ЎЛЬЯНА ЂУРО ҚАЗАҚ ӘЛЕМ Ӏ"), out);
+    CHECK_STR(out, "їжак є ўльяна ђуро қазақ әлем ӏ");
+    /* Headers as form builders number and star them. */
+    const char *keys[][2] = {
+        { "1. насколько вы довольны? *", "насколько вы довольны" },
+        { "12) время ожидания*", "время ожидания" },
+        { "3 - время ожидания", "время ожидания" },
+        { "3 \xE2\x80\x94 время ожидания", "время ожидания" },
+        { "4.1. вежливость , компетентность", "вежливость компетентность" },
+        { "«вопрос» ?", "вопрос" },
+        { "2024 год", "2024 год" },
+        { "5 лет", "5 лет" },
+        { "1.", "" },
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        ingest_question_key(keys[i][0], out);
+        CHECK_STR(out, keys[i][1]);
+    }
     CHECK(ingest_glob("*замечания*", "ваши замечания и предложения"));
     CHECK(!ingest_glob("*замечания", "ваши замечания и предложения"));
     CHECK(ingest_glob("id", "id") && !ingest_glob("id", "idx"));
@@ -123,7 +142,18 @@ static void test_seen(void)
     CHECK(t.count == s.count);
     CHECK(ingest_seen_check(&t, 42, 7) == SEEN_DUPLICATE);
     CHECK(ingest_seen_check(&t, 42, 9) == SEEN_CONFLICT);
-    FILE *fp = fopen(path, "wb");
+    /* One bit of one id flipped: the checksum says so, naming the file. */
+    FILE *fp = fopen(path, "r+b");
+    CHECK(fp && fseek(fp, 16 + 8 + 12 * 500 + 3, SEEK_SET) == 0);
+    int c = getc(fp);
+    fseek(fp, -1, SEEK_CUR);
+    putc(c ^ 1, fp);
+    fclose(fp);
+    struct ingest_seen u = { 0 };
+    CHECK(ingest_seen_load(&u, path, &err) != 0 && strstr(err.message, path) &&
+          strstr(err.message, "checksum"));
+    ingest_seen_free(&u);
+    fp = fopen(path, "wb");
     fputs("not a seen file", fp);
     fclose(fp);
     CHECK(ingest_seen_load(&t, path, &err) != 0 && strstr(err.message, path));
@@ -137,11 +167,42 @@ static void test_mask(void)
     const char *s = "Пишите: ivan.petrov@mail.ru или +7 914 123-45-67, 8 (4162) 22-33-44; "
                     "дата 05.03.2024, заявление 123456";
     char out[1024];
-    unsigned long long emails = 0, phones = 0;
-    ingest_mask(s, strlen(s), out, &emails, &phones);
+    struct anketa_ingest_counts n = { 0 };
+    ingest_mask(s, strlen(s), out, &n);
     CHECK_STR(out, "Пишите: [e-mail скрыт] или [телефон скрыт], [телефон скрыт]; "
                    "дата 05.03.2024, заявление 123456");
-    CHECK(emails == 1 && phones == 2);
+    CHECK(n.emails_masked == 1 && n.phones_masked == 2);
+    /* Every common spelling of each kind; dates, times, sums and short
+     * numbers stay. */
+    static const char *const kinds[][2] = {
+        { "+7 (913) 123-45-67", "[телефон скрыт]" },
+        { "8 913 1234567", "[телефон скрыт]" },
+        { "8-913-123-45-67", "[телефон скрыт]" },
+        { "+79131234567", "[телефон скрыт]" },
+        { "89131234567", "[телефон скрыт]" },
+        { "(913) 123 45 67", "([телефон скрыт]" },
+        { "8 (4162) 22-33-44", "[телефон скрыт]" },
+        { "СНИЛС 123-456-789 64", "СНИЛС [СНИЛС скрыт]" },
+        { "112-233-445 95.", "[СНИЛС скрыт]." },
+        { "снилс 11223344595", "снилс [СНИЛС скрыт]" },
+        { "ИНН 7707083893", "ИНН [ИНН скрыт]" },
+        { "ИНН 500100732259,", "ИНН [ИНН скрыт]," },
+        { "паспорт 45 06 123456 выдан 12.03.2010", "паспорт [паспорт скрыт] выдан 12.03.2010" },
+        { "паспорт 4506 123456", "паспорт [паспорт скрыт]" },
+        { "паспорт 4506 № 123456", "паспорт [паспорт скрыт]" },
+        { "карта 4276 3800 1234 5679", "карта [карта скрыта]" },
+        { "карта 4276380012345679", "карта [карта скрыта]" },
+        { "карта 4276-3800-1234-5679", "карта [карта скрыта]" },
+        { "заказ 4276 3800 1234 5676", "заказ 4276 3800 1234 5676" },   /* not Luhn */
+        { "01.03.2024 10:00, 1 500 руб., дом 12, кв. 7", "01.03.2024 10:00, 1 500 руб., дом 12, кв. 7" },
+        { "2024 год, 100500 раз", "2024 год, 100500 раз" },
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        ingest_mask(kinds[i][0], strlen(kinds[i][0]), out, &n);
+        CHECK_STR(out, kinds[i][1]);
+    }
+    CHECK(n.snils_masked == 3 && n.inns_masked == 2 && n.passports_masked == 3 &&
+          n.cards_masked == 3 && n.phones_masked == 2 + 7);
     char a[33], b[33], c[33];
     const unsigned char k1[] = "0123456789abcdef0123456789abcdef", k2[] = "fedcba9876543210fedcba9876543210";
     CHECK(ingest_anon_id(k1, 32, "1843920011", 10, a) == 0);

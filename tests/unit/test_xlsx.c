@@ -183,6 +183,8 @@ static void test_errors(void)
     expect_open_error("notzip.xlsx", ANKETA_ERR_PARSE, "not an xlsx file");
     expect_open_error("cutzip.xlsx", ANKETA_ERR_PARSE, "not an xlsx file");
     expect_open_error("doctype.xlsx", ANKETA_ERR_PARSE, "DOCTYPE");
+    expect_open_error("deepsst.xlsx", ANKETA_ERR_LIMIT,
+                      "xl/sharedStrings.xml: elements nested more than 64 deep");
 
     struct anketa_error err;
     int rc;
@@ -193,6 +195,11 @@ static void test_errors(void)
     CHECK(rows_before_error("badindex.xlsx", &err, &rc) == 1);
     CHECK(rc == ANKETA_ERR_PARSE);
     CHECK(strstr(err.message, "badindex.xlsx:2: shared string index '5'") != NULL);
+
+    CHECK(rows_before_error("deep.xlsx", &err, &rc) == 1);
+    CHECK(rc == ANKETA_ERR_LIMIT);
+    CHECK(strstr(err.message, "deep.xlsx:2: xl/worksheets/sheet1.xml: elements nested more "
+                              "than 64 deep") != NULL);
 
     CHECK(rows_before_error("longtag.xlsx", &err, &rc) == 1);
     CHECK(rc == ANKETA_ERR_LIMIT);
@@ -217,6 +224,26 @@ static void test_errors(void)
     xlsx_close(NULL);
 }
 
+/* The workbook's date system: 1904 where workbookPr says so, else 1900. */
+static void test_date_system(void)
+{
+    struct xlsx_reader *x = open_fixture("date1904.xlsx");
+    struct anketa_error err;
+    const struct xlsx_row *row;
+    if (x) {
+        CHECK(xlsx_date1904(x));
+        CHECK(xlsx_next(x, &row, &err) == 1);
+        CHECK(xlsx_next(x, &row, &err) == 1);
+        CHECK_STR(row->fields[1], "43904.52083333334"); /* 2024-03-15 12:30 from 1904 */
+        CHECK(xlsx_is_number(x, 1));
+        xlsx_close(x);
+    }
+    if ((x = open_fixture("basic.xlsx")) != NULL) {
+        CHECK(!xlsx_date1904(x));
+        xlsx_close(x);
+    }
+}
+
 int main(void)
 {
     test_basic("basic.xlsx");
@@ -224,6 +251,7 @@ int main(void)
     test_crafted("crafted.xlsx");
     test_crafted("stored.xlsx");
     test_no_shared_strings();
+    test_date_system();
     test_errors();
     return check_summary();
 }

@@ -1,7 +1,8 @@
 # --anonymous: ids become the source prefix and 32 hex digits, the same for
 # the same key (file or ANKETA_ANON_KEY) in every run, other for another key;
 # e-mails and phones in comments are masked and counted in a second summary
-# line. Without a key it is a usage error (exit 2); a short key is refused.
+# line; times are kept to the hour (--time-precision). Without a key it is a
+# usage error (exit 2); a short key is refused.
 C=$EXAMPLES/demo-campaign.yaml
 printf 'first-secret-key-0123456789' > k1
 printf 'second-secret-key-0123456789' > k2
@@ -31,6 +32,13 @@ printf 'short' > k3
 anon --key-file k3 > out.csv 2>err; echo "exit $?"; head -1 err
 echo "-- --key-file without --anonymous"
 ingest -c "$C" -p canonical --key-file k1 in.csv > /dev/null 2>err; echo "exit $?"; head -1 err
+echo "-- submitted_at to the hour, or --time-precision"
+printf 'response_id,submitted_at,q.overall\nyf:1,2024-03-01 10:27:41,5\n' > t.csv
+for p in "" "--time-precision minute" "--time-precision hour" "--time-precision day"; do
+  ingest -c "$C" -p canonical --anonymous --key-file k1 $p t.csv 2>/dev/null | sed 1d | cut -d, -f2 | sed "s/^/${p:-default}: /"
+done
+ingest -c "$C" -p canonical --time-precision day t.csv > /dev/null 2>err; echo "exit $?"; head -1 err
+ingest -c "$C" -p canonical --anonymous --key-file k1 --time-precision week t.csv > /dev/null 2>err; echo "exit $?"; head -1 err
 # The Yandex sample: 22 comments with a phone or an e-mail (README), none left.
 cp "$EXAMPLES/exports/yandex-forms-2024-03.csv" .
 ingest -q -c "$C" -p yandex-forms --anonymous --key-file k1 -o yf.csv yandex-forms-2024-03.csv 2>&1 | grep -v rejected:

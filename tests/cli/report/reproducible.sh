@@ -7,3 +7,9 @@ for n in 1 2; do
 done
 cmp r1.pdf r2.pdf && echo "pdf identical"
 cmp r1.xlsx r2.xlsx && echo "xlsx identical"
+# A value that is not whole seconds is refused by the commands that date
+# documents, not read as 0.
+for cmd in qrgen leaflet report; do
+  SOURCE_DATE_EPOCH=17e8 $cmd --help > /dev/null 2> err
+  echo "$cmd: exit $?, $(cat err)"
+done

@@ -1,1 +1,1 @@
-tally -q q.a:5-1 "$DATA/tally/small.csv"
+tally --questions q.a:5-1 "$DATA/tally/small.csv"

@@ -1,1 +1,1 @@
-tally -g authority -q q.overall "$DATA/tally/small.csv"
+tally -g authority --questions q.overall "$DATA/tally/small.csv"

@@ -4,7 +4,7 @@
 # figures equal to the 4th decimal (the two round differently at the 5th).
 command -v sqlite3 >/dev/null || { echo "sqlite3 missing"; exit 1; }
 python3 "$ANKETA_SOURCE/tests/bench/gen_responses.py" 4000 data.csv --small --bom --crlf --seed=3
-tally -g municipality,direction -q q.overall,q.result:0-1 --min-n 0 data.csv > tally.csv || exit 1
+tally -g municipality,direction --questions q.overall,q.result:0-1 --min-n 0 data.csv > tally.csv || exit 1
 sqlite3 -list -separator , :memory: ".import --csv data.csv r" "
 CREATE VIEW s AS SELECT municipality m, direction d, CAST(weight AS REAL) w,
   \"q.overall\" o, \"q.result\" y FROM r;

@@ -92,17 +92,35 @@ def basic():
     ws.cell(row=6, column=1, value="Иванов")  # the same shared string again
     ws.cell(row=6, column=3, value=True)
     wb.create_sheet("Второй")["A1"] = "not read"
+    save_pinned(wb, "basic.xlsx")
+    shared_from_inline("basic.xlsx", "basic-sst.xlsx")
+
+
+def save_pinned(wb, name):
+    """Saves an openpyxl workbook with its times pinned, so a rerun writes
+    the same bytes (openpyxl stamps the save time into the entries and
+    docProps)."""
     wb.properties.created = wb.properties.modified = datetime.datetime(2024, 1, 1)
-    wb.save(path("basic.xlsx"))
-    # openpyxl stamps the save time into the entries and docProps: pin it
-    with zipfile.ZipFile(path("basic.xlsx")) as z:
+    wb.save(path(name))
+    with zipfile.ZipFile(path(name)) as z:
         parts = [(i.filename, z.read(i)) for i in z.infolist()]
-    with zipfile.ZipFile(path("basic.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(path(name), "w", zipfile.ZIP_DEFLATED) as z:
         for part, data in parts:
             if part == "docProps/core.xml":
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
             z.writestr(zipfile.ZipInfo(part, STAMP), data, zipfile.ZIP_DEFLATED)
-    shared_from_inline("basic.xlsx", "basic-sst.xlsx")
+
+
+def date1904():
+    """openpyxl in the 1904 date system (<workbookPr date1904="1"/>, as Excel
+    for Mac wrote): its serials count days from 1904-01-01."""
+    wb = openpyxl.Workbook()
+    wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    ws = wb.active
+    ws.append(["response_id", "submitted_at", "q.overall"])
+    ws.append(["yf:1", datetime.datetime(2024, 3, 15, 12, 30), 5])
+    ws.append(["yf:2", datetime.datetime(2024, 2, 29, 0, 0), 4])
+    save_pinned(wb, "date1904.xlsx")
 
 
 def shared_from_inline(src, dst):
@@ -208,6 +226,14 @@ def broken():
     workbook("longtag.xlsx", [("S", "rId1", "worksheets/sheet1.xml", sheet_xml(rows))])
     rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c></row>' % ("б" * 600000)
     workbook("longcell.xlsx", [("S", "rId1", "worksheets/sheet1.xml", sheet_xml(rows))])
+    # unknown elements nested 100,000 deep, in the sheet after row 1 and in
+    # the shared strings (expat keeps every open one)
+    deep = "<x>" * 100000 + "</x>" * 100000
+    rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="2">%s</row>' % deep
+    workbook("deep.xlsx", [("S", "rId1", "worksheets/sheet1.xml", sheet_xml(rows))])
+    workbook("deepsst.xlsx", [("S", "rId1", "worksheets/sheet1.xml",
+                               sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'))],
+             ["<si>%s</si>" % deep])
     # entity expansion through a DTD (a small "billion laughs")
     dtd = ('<?xml version="1.0"?>\n<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">'
            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
@@ -219,6 +245,7 @@ def broken():
 
 if __name__ == "__main__":
     basic()
+    date1904()
     crafted()
     numbers_only()
     broken()

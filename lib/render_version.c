@@ -1,0 +1,19 @@
+#include <stdio.h>
+
+#include <cairo.h>
+#include <pango/pango.h>
+#include <png.h>
+#include <qrencode.h>
+#include <xlsxwriter.h>
+
+#include <anketa/render.h>
+
+const char *anketa_render_version_details(void)
+{
+    static char buf[256];
+    if (buf[0] == '\0')
+        snprintf(buf, sizeof buf, "libqrencode %s, cairo %s, pango %s, libpng %s, libxlsxwriter %s",
+                 QRcode_APIVersionString(), cairo_version_string(), pango_version_string(),
+                 png_get_libpng_ver(NULL), LXW_VERSION);
+    return buf;
+}
