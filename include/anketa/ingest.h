@@ -123,12 +123,6 @@ ANKETA_API int anketa_ingest_option(const char *option, const char *value);
  * err naming the file; the caller frees. */
 ANKETA_API unsigned char *anketa_ingest_read_key(const char *path, size_t *len,
                                                  struct anketa_error *err);
-/* Standard output cannot be taken back: a run that may still fail (over
- * --max-rejects) writes into an unnamed temporary file in $TMPDIR, copied
- * out by anketa_ingest_release() when the run is committed (closed either
- * way; fclose() it to drop the rows). NULL with err set. */
-ANKETA_API FILE *anketa_ingest_hold(struct anketa_error *err);
-ANKETA_API int anketa_ingest_release(FILE *held, FILE *to, struct anketa_error *err);
 /* "masked N e-mail addresses, ...; left out N identifying columns" into buf:
  * what --anonymous did. Returns the length it needed. */
 ANKETA_API size_t anketa_ingest_masked(const struct anketa_ingest_counts *counts, char *buf,
