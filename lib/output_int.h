@@ -20,7 +20,8 @@ enum output_kind {
 ANKETA_INTERNAL int anketa_output_resolve(const char *path, enum output_kind *kind, char **dir,
                                    char **base, struct anketa_error *err);
 
-/* The temporaries of outputs: NAME.anketa-tmp.PID.RANDOM beside the target.
+/* The temporaries of outputs: NAME.anketa-tmp.HOST.PID.RANDOM beside the
+ * target (HOST: uname -n, '.' as '-', at most 32 bytes).
  * Writes such a name for base into buf. */
 ANKETA_INTERNAL void anketa_output_temp_name(char *buf, size_t size, const char *base);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -119,6 +120,30 @@ int anketa_output_resolve(const char *path, enum output_kind *kind, char **dir, 
     return 0;
 }
 
+/* This machine's name (uname -n) with '.' as '-', at most 32 bytes: a
+ * process id means something only on the machine that made the temporary
+ * (a folder may be shared over NFS or between containers). */
+static char host_name[33];
+
+static void host_init(void)
+{
+    struct utsname u;
+    if (uname(&u) != 0 || u.nodename[0] == '\0')
+        snprintf(host_name, sizeof host_name, "localhost");
+    else
+        snprintf(host_name, sizeof host_name, "%.32s", u.nodename);
+    for (char *p = host_name; *p; p++)
+        if (*p == '.' || *p == '/')
+            *p = '-';
+}
+
+static const char *host(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, host_init);
+    return host_name;
+}
+
 void anketa_output_temp_name(char *buf, size_t size, const char *base)
 {
     static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -134,8 +159,8 @@ void anketa_output_temp_name(char *buf, size_t size, const char *base)
     for (size_t i = 0; i < sizeof r; i++)
         rand[i] = digits[r[i] % (sizeof digits - 1)];
     rand[sizeof r] = '\0';
-    /* At most 200 bytes of the name, so that the temporary's fits NAME_MAX. */
-    snprintf(buf, size, "%.200s%s%ld.%s", base, TEMP_MARK, (long)getpid(), rand);
+    /* At most 180 bytes of the name, so that the temporary's fits NAME_MAX. */
+    snprintf(buf, size, "%.180s%s%s.%ld.%s", base, TEMP_MARK, host(), (long)getpid(), rand);
 }
 
 /* The process that made temporary `name`, or 0 when it is none of ours. */
@@ -145,7 +170,11 @@ static long temp_owner(const char *name)
     if (mark == NULL)
         return 0;
     char *end;
-    long pid = strtol(mark + sizeof TEMP_MARK - 1, &end, 10);
+    const char *h = mark + sizeof TEMP_MARK - 1, *me = host();
+    size_t n = strlen(me);
+    if (strncmp(h, me, n) != 0 || h[n] != '.')
+        return 0;   /* another machine's: its processes are not ours to ask after */
+    long pid = strtol(h + n + 1, &end, 10);
     return pid > 0 && *end == '.' ? pid : 0;
 }
 

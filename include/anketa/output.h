@@ -12,9 +12,9 @@
  * A file: symbolic links are followed to the file they name (the link
  * stays); data goes to an unnamed temporary in that file's folder
  * (O_TMPFILE; where the file system lacks it, a fresh name
- * NAME.anketa-tmp.PID.RANDOM made with O_EXCL|O_NOFOLLOW, and such names left
- * by processes that no longer run are removed by the next output in that
- * folder). The commit flushes, fsyncs the data, links or renames it over the
+ * NAME.anketa-tmp.HOST.PID.RANDOM made with O_EXCL|O_NOFOLLOW, and such names
+ * left by processes of this machine that no longer run are removed by the
+ * next output in that folder). The commit flushes, fsyncs the data, links or renames it over the
  * target and fsyncs the folder, so a kill or a power cut leaves the old file
  * or the new one, never a part, and no temporary.
  * A device, a FIFO or a descriptor (/dev/null, /dev/stdout, a pipe) is

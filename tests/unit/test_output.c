@@ -12,6 +12,8 @@
 
 #include <anketa/output.h>
 
+#include "output_int.h"
+
 #include "check.h"
 
 static char dir[] = "/tmp/anketa-output-XXXXXX";
@@ -130,6 +132,21 @@ static void test_commit_all(void)
     CHECK(anketa_output_commit_all(both, 2, &err) == 0);
     CHECK_STR(slurp(a), "new a\n");
     CHECK_STR(slurp(b), "new b\n");
+    /* A rename that fails after another worked (its folder removed during
+     * the run): the message says which output was written and which not. */
+    char sub[300], c[400];
+    snprintf(sub, sizeof sub, "%s/gone", dir);
+    snprintf(c, sizeof c, "%s/c.csv", sub);
+    CHECK(mkdir(sub, 0777) == 0);
+    struct anketa_output *pair[2] = { anketa_output_open(a, &err), anketa_output_open(c, &err) };
+    CHECK(pair[0] != NULL && pair[1] != NULL);
+    CHECK(rmdir(sub) == 0);
+    fputs("newer a\n", anketa_output_stream(pair[0]));
+    fputs("c\n", anketa_output_stream(pair[1]));
+    CHECK(anketa_output_commit_all(pair, 2, &err) != 0);
+    CHECK(strstr(err.message, "/a.csv; not written: ") != NULL);
+    CHECK(strstr(err.message, "; written: ") != NULL && strstr(err.message, "/gone/c.csv") != NULL);
+    CHECK_STR(slurp(a), "newer a\n");
     /* The mode of the file replaced is kept. */
     CHECK(chmod(a, 0600) == 0);
     CHECK(put(a, "private\n") == 0);
@@ -171,26 +188,37 @@ static void test_paths_check(void)
  * its folder; one of a running process is not. */
 static void test_sweep(void)
 {
-    char sub[300], stale[400], live[400], target[400];
+    char sub[300], stale[700], live[700], target[400];
     snprintf(sub, sizeof sub, "%s/sweep", dir);
     CHECK(mkdir(sub, 0777) == 0);
     pid_t child = fork();
     if (child == 0)
         _exit(0);
     waitpid(child, NULL, 0);
-    snprintf(stale, sizeof stale, "%s/x.csv.anketa-tmp.%ld.abcdefgh", sub, (long)child);
-    snprintf(live, sizeof live, "%s/x.csv.anketa-tmp.%ld.abcdefgh", sub, (long)getppid());
+    /* x.csv.anketa-tmp.HOST.PID.RANDOM, made by a process of this machine;
+     * one of another machine is left alone whatever its process id. */
+    char ours[300], other[700];
+    anketa_output_temp_name(ours, sizeof ours, "x.csv");
+    *strrchr(ours, '.') = '\0';
+    *strrchr(ours, '.') = '\0';
+    snprintf(stale, sizeof stale, "%s/%s.%ld.abcdefgh", sub, ours, (long)child);
+    snprintf(live, sizeof live, "%s/%s.%ld.abcdefgh", sub, ours, (long)getppid());
+    snprintf(other, sizeof other, "%s/x.csv.anketa-tmp.elsewhere.%ld.abcdefgh", sub, (long)child);
     snprintf(target, sizeof target, "%s/y.csv", sub);
-    FILE *a = fopen(stale, "w"), *b = fopen(live, "w");   /* no output here yet */
-    CHECK(a != NULL && b != NULL);
+    FILE *a = fopen(stale, "w"), *b = fopen(live, "w"), *c = fopen(other, "w");
+    CHECK(a != NULL && b != NULL && c != NULL);   /* no output in that folder yet */
     if (a)
         fclose(a);
     if (b)
         fclose(b);
+    if (c)
+        fclose(c);
     CHECK(put(target, "y\n") == 0);
     CHECK(access(stale, F_OK) != 0 && errno == ENOENT);
     CHECK(access(live, F_OK) == 0);
+    CHECK(access(other, F_OK) == 0);
     unlink(live);
+    unlink(other);
     unlink(target);
     rmdir(sub);
 }
@@ -236,11 +264,11 @@ int main(void)
     CHECK(strstr(err.message, "/nonexistent-dir/x.csv: cannot create") != NULL);
 
     unlink(path);
+    test_sweep();   /* first: a folder removed later may leave its inode to another */
     test_symlinks();
     test_planted();
     test_commit_all();
     test_paths_check();
-    test_sweep();
     CHECK(files_in_dir() == 0);
     rmdir(dir);
     return check_summary();

@@ -23,7 +23,7 @@ cmp seen seen.keep && echo "seen unchanged"
 # Nothing else is there: the temporaries have no name (O_TMPFILE) until the commit.
 others() {
   ls | grep -v -x -e first.csv -e out.csv -e out.keep -e seen -e seen.keep -e pipe -e err \
-     -e next.csv | sed 's/[.][0-9][0-9]*[.][a-z0-9]*$/.PID.RANDOM/'
+     -e next.csv | sed 's/[.][^.]*[.][0-9][0-9]*[.][a-z0-9]*$/.HOST.PID.RANDOM/'
 }
 echo "left: $(others)"
 # And the next run over the same files works.

@@ -30,5 +30,5 @@ done
 kill -KILL $pid; wait $pid 2>/dev/null
 kill $holder
 cmp reply/reply-0001.png before.png && echo "old pages whole"
-echo "left: $(ls -d reply.anketa-tmp.* | sed 's/[.][0-9]*[.][a-z0-9]*$/.PID.RANDOM/')"
+echo "left: $(ls -d reply.anketa-tmp.* | sed 's/[.][^.]*[.][0-9]*[.][a-z0-9]*$/.HOST.PID.RANDOM/')"
 leaflet -q -t reply -w direction=appeals -o reply.png m.csv; show "next run"
