@@ -207,7 +207,14 @@ static int pages_begin(struct anketa_leaflet *l, struct anketa_error *err)
         snprintf(l->folder, len, dot ? "%s" : "%s.pages", l->stem);
     if (l->out_dir == NULL || l->stem == NULL || l->ext == NULL || l->folder == NULL)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    return anketa_outdir_open(&l->pages_dir, l->out_dir, l->folder, err);
+    /* A device or a descriptor (-o /dev/stdout) takes one page, written in
+     * place; its pages wait in $TMPDIR, not in /dev. */
+    struct stat st;
+    l->to_device = stat(out, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+    const char *tmpdir = getenv("TMPDIR");
+    return anketa_outdir_open(&l->pages_dir, !l->to_device ? l->out_dir
+                                             : tmpdir && *tmpdir ? tmpdir : "/tmp",
+                              l->folder, err);
 }
 
 /* One page: OUT itself (links followed), and no folder of pages from an
@@ -233,7 +240,7 @@ static int single_page(struct anketa_leaflet *l, struct anketa_error *err)
         rc = anketa_output_commit(out, err);
     else
         anketa_output_abort(out);
-    if (rc == 0)
+    if (rc == 0 && !l->to_device)
         anketa_outdir_remove_set(l->pages_dir.parent, l->folder, is_page, l);
     anketa_outdir_abort(&l->pages_dir);
     return rc;
@@ -243,6 +250,11 @@ static int single_page(struct anketa_leaflet *l, struct anketa_error *err)
  * run goes. */
 static int page_set(struct anketa_leaflet *l, struct anketa_error *err)
 {
+    if (l->to_device) {
+        anketa_outdir_abort(&l->pages_dir);
+        return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0,
+                               "%ld pages do not go to a device: give -o a file name", l->pages);
+    }
     int rc = anketa_outdir_commit(&l->pages_dir, is_page, l, err);
     struct stat st;
     if (rc == 0 && lstat(l->o.output, &st) == 0 && S_ISREG(st.st_mode))

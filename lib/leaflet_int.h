@@ -43,6 +43,7 @@ struct anketa_leaflet {
     struct anketa_outdir pages_dir;  /* PNG/SVG: the temporary folder of the pages */
     char *out_dir, *stem, *ext;   /* PNG/SVG: OUT as folder, name without extension, ".png" */
     char *folder;                 /* PNG/SVG: the folder of several pages (stem) */
+    int to_device;                /* PNG/SVG: OUT is a device: one page, in place */
 
     PangoLayout *layout;        /* reused for every text */
     int font_checked, logo_warned;

@@ -32,3 +32,8 @@ kill $holder
 cmp reply/reply-0001.png before.png && echo "old pages whole"
 echo "left: $(ls -d reply.anketa-tmp.* | sed 's/[.][^.]*[.][0-9]*[.][a-z0-9]*$/.HOST.PID.RANDOM/')"
 leaflet -q -t reply -w direction=appeals -o reply.png m.csv; show "next run"
+# A device takes one page, in place (its page waits in $TMPDIR, not in /dev);
+# several pages need a file name.
+leaflet -q -t reply -w direction=appeals -w authority=minsoc -f png -o /dev/stdout m.csv |
+  head -c 4 | tail -c 3; echo
+leaflet -q -t reply -w direction=appeals -f png -o /dev/stdout m.csv 2>&1 | head -1
