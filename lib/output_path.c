@@ -48,6 +48,8 @@ int anketa_output_resolve(const char *path, enum output_kind *kind, char **dir, 
 {
     struct stat st;
     *dir = *base = NULL;
+    if (*path == '\0')
+        return anketa_error_set(err, ANKETA_ERR_USAGE, "an empty output file name");
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         *kind = OUTPUT_IN_PLACE;
         return 0;
