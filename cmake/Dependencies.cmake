@@ -8,6 +8,8 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
+pkg_check_modules(GLIB REQUIRED IMPORTED_TARGET glib-2.0)
 
 # libcsv ships no pkg-config file in Debian.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
@@ -24,7 +26,7 @@ find_package(Threads REQUIRED)
 # The core (read, count) draws nothing; the render part (codes, leaflets, reports)
 # brings the drawing and writing libraries.
 set(ANKETA_CORE_DEPS PkgConfig::YAML PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XXHASH
-    PkgConfig::SODIUM libcsv::libcsv Threads::Threads ${MATH_LIBRARY})
+    PkgConfig::SODIUM PkgConfig::IDN2 PkgConfig::GLIB libcsv::libcsv Threads::Threads ${MATH_LIBRARY})
 set(ANKETA_RENDER_DEPS PkgConfig::YAML PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::PNG
     PkgConfig::XLSXWRITER ${MATH_LIBRARY})
 set(ANKETA_PRIVATE_DEPS ${ANKETA_CORE_DEPS} ${ANKETA_RENDER_DEPS})

@@ -171,14 +171,14 @@ int anketa_adhoc_flush(struct anketa_adhoc *a, FILE *out)
 int anketa_adhoc_add(struct anketa_adhoc *a, const struct anketa_csv_row *row, FILE *out)
 {
     struct anketa_error err;
-    char msg[128];
+    char msg[320];
     a->rows++;
     if (row->count != a->header_count) {
         snprintf(msg, sizeof msg, "%zu fields where the header has %zu", row->count,
                  a->header_count);
         return report(a, row->line, ANKETA_ERR_INVALID, msg);
     }
-    char *url = anketa_url_normalize(row->fields[a->url_col], &err);
+    char *url = anketa_url_normalize_n(row->fields[a->url_col], row->lengths[a->url_col], &err);
     if (url == NULL)
         return report(a, row->line, err.code, err.message);
     char *base = a->name_col >= 0 ? anketa_safe_filename(row->fields[a->name_col]) : NULL;
@@ -186,7 +186,8 @@ int anketa_adhoc_add(struct anketa_adhoc *a, const struct anketa_csv_row *row, F
         snprintf(msg, sizeof msg, "%lu", a->rows);
         base = strdup(msg);
     }
-    int taken = base && a->o.dir ? anketa_nameset_add(a->seen, base) : 0;
+    const char *earlier = NULL;
+    int taken = base && a->o.dir ? anketa_nameset_add_file(a->seen, base, &earlier) : 0;
     struct pending_row *p = &a->pending[a->npending];
     p->fields = base && taken == 0 ? calloc(row->count, sizeof *p->fields) : NULL;
     int ok = p->fields != NULL;
@@ -201,8 +202,13 @@ int anketa_adhoc_add(struct anketa_adhoc *a, const struct anketa_csv_row *row, F
         }
         free(url);
         int code = taken > 0 ? ANKETA_ERR_INVALID : ANKETA_ERR_NOMEM;
-        snprintf(msg, sizeof msg, taken > 0 ? "file name '%.80s' already used by an earlier row"
-                                            : "out of memory%.0s", base ? base : "");
+        if (taken <= 0)
+            snprintf(msg, sizeof msg, "out of memory");
+        else if (strcmp(earlier, base) == 0)
+            snprintf(msg, sizeof msg, "file name '%.80s' already used by an earlier row", base);
+        else
+            snprintf(msg, sizeof msg, "file names '%.80s' and '%.80s' (an earlier row) differ "
+                     "only in case: one file on a case-insensitive file system", base, earlier);
         free(base);
         return report(a, row->line, code, msg);
     }

@@ -109,6 +109,9 @@ static int load_campaign_section(struct loader *L, yaml_node_t *root)
         (rc = anketa_yamlwalk_string(&L->w, n, "timezone", 0, "campaign", &c->timezone)) ||
         (rc = anketa_yamlwalk_string(&L->w, n, "channel", 0, "campaign", &c->channel)))
         return rc;
+    if (!valid_id(c->id))
+        return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, n, "id"),
+                             "campaign id '%s' may hold only letters, digits, '-' and '_'", c->id);
     if (c->timezone == NULL && (c->timezone = strdup("+03:00")) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     if (anketa_parse_tz(c->timezone, &c->tz_offset_minutes) != 0)
@@ -287,8 +290,10 @@ static int load_authorities(struct loader *L, yaml_node_t *root)
             (rc = anketa_yamlwalk_string(&L->w, e, "name", 1, "authority", &a->name)) ||
             (rc = anketa_yamlwalk_string(&L->w, e, "short_name", 0, "authority", &a->short_name)) ||
             (rc = anketa_yamlwalk_string(&L->w, e, "logo", 0, "authority", &logo)) ||
-            (rc = anketa_yamlwalk_string(&L->w, e, "feedback_url", 1, "authority", &feedback)))
+            (rc = anketa_yamlwalk_string(&L->w, e, "feedback_url", 1, "authority", &feedback))) {
+            free(logo);
             return rc;
+        }
         if (logo) {
             a->logo = resolve_path(L->dir, logo);
             free(logo);

@@ -30,7 +30,8 @@ struct chart *chart_new(enum chart_kind kind, size_t n, double target)
     c->lo = calloc(n ? n : 1, sizeof *c->lo);
     c->hi = calloc(n ? n : 1, sizeof *c->hi);
     c->empty = calloc(n ? n : 1, sizeof *c->empty);
-    if (!c->labels || !c->value || !c->lo || !c->hi || !c->empty) {
+    c->value_text = calloc(n ? n : 1, sizeof *c->value_text);
+    if (!c->value_text || !c->labels || !c->value || !c->lo || !c->hi || !c->empty) {
         chart_free(c);
         return NULL;
     }
@@ -41,9 +42,13 @@ void chart_free(struct chart *c)
 {
     if (c == NULL)
         return;
-    for (size_t i = 0; i < c->count; i++)
+    for (size_t i = 0; i < c->count; i++) {
         free(c->labels[i]);
+        if (c->value_text)
+            free(c->value_text[i]);
+    }
     free(c->labels);
+    free(c->value_text);
     free(c->value);
     free(c->lo);
     free(c->hi);
@@ -63,14 +68,6 @@ static int tone_of(const struct chart *c, size_t i)
     if (c->target <= 0)
         return 0;
     return c->value[i] >= c->target ? 1 : c->hi[i] >= c->target ? 2 : 3;
-}
-
-static void percent_label(char *buf, size_t n, double share)
-{
-    snprintf(buf, n, "%.1f %%", share * 100);
-    for (char *p = buf; *p; p++)
-        if (*p == '.')
-            *p = ',';
 }
 
 static void axis_ticks(const struct canvas *cv, double x0, double w, double top, double bottom,
@@ -94,7 +91,6 @@ static void draw_bars(const struct chart *c, double width, const struct canvas *
 {
     double x0 = width * LABEL_SHARE, w = width - x0 - 14, top = 2;
     double bottom = top + BAR_ROW * (double)c->count;
-    char label[32];
     axis_ticks(cv, x0, w, top, bottom, 0);
     for (size_t i = 0; i < c->count; i++) {
         double y = top + BAR_ROW * (double)i;
@@ -112,8 +108,8 @@ static void draw_bars(const struct chart *c, double width, const struct canvas *
         cv->line(cv->ctx, x0 + w * c->lo[i], ym, x0 + w * c->hi[i], ym, 0.3, INK, 0);
         cv->line(cv->ctx, x0 + w * c->lo[i], ym - 1.2, x0 + w * c->lo[i], ym + 1.2, 0.3, INK, 0);
         cv->line(cv->ctx, x0 + w * c->hi[i], ym - 1.2, x0 + w * c->hi[i], ym + 1.2, 0.3, INK, 0);
-        percent_label(label, sizeof label, c->value[i]);
-        cv->text(cv->ctx, x0 + w * c->hi[i] + 1.5, y + BAR_ROW * 0.62, 2.6, label, TEXT_LEFT, INK);
+        cv->text(cv->ctx, x0 + w * c->hi[i] + 1.5, y + BAR_ROW * 0.62, 2.6,
+                 c->value_text[i] ? c->value_text[i] : "", TEXT_LEFT, INK);
     }
     if (c->target > 0) {
         cv->line(cv->ctx, x0 + w * c->target, top - 1, x0 + w * c->target, bottom + 1, 0.4,
@@ -125,7 +121,6 @@ static void draw_line(const struct chart *c, double width, const struct canvas *
 {
     double x0 = 14, w = width - x0 - 4, top = 3, bottom = chart_height(c, width) - 9;
     double step = w / (double)(c->count ? c->count : 1);
-    char label[32];
     axis_ticks(cv, x0, w, top, bottom, 1);
     if (c->target > 0) {
         double ty = bottom - (bottom - top) * c->target;
@@ -145,8 +140,8 @@ static void draw_line(const struct chart *c, double width, const struct canvas *
         if (!isnan(px))
             cv->line(cv->ctx, px, py, x, y, 0.6, ACCENT, 0);
         cv->dot(cv->ctx, x, y, 1.0, chart_tone_rgb(tone_of(c, i)));
-        percent_label(label, sizeof label, c->value[i]);
-        cv->text(cv->ctx, x, y - 2.2, 2.5, label, TEXT_CENTER, INK);
+        cv->text(cv->ctx, x, y - 2.2, 2.5, c->value_text[i] ? c->value_text[i] : "", TEXT_CENTER,
+                 INK);
         px = x;
         py = y;
     }

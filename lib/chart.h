@@ -13,6 +13,7 @@ struct chart {
     size_t count;
     char **labels;
     double *value, *lo, *hi;   /* NAN: not shown */
+    char **value_text;         /* each value as printed ("73,1 %"), rounded by the report */
     unsigned char *empty;      /* with NAN: no answers at all (else suppressed) */
     double target;             /* 0: none */
 };

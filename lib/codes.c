@@ -2,7 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include <anketa/codes.h>
+#include "nameset.h"
 #include <anketa/url.h>
 
 #include "util.h"
@@ -155,6 +158,23 @@ int anketa_codes_build(const struct anketa_campaign *c, unsigned levels, const c
             }
         }
     }
+    /* code ids name files: two that differ only in case are one file on a
+     * case-insensitive file system */
+    struct anketa_nameset *ids = rc == 0 ? anketa_nameset_new() : NULL;
+    if (rc == 0 && ids == NULL)
+        rc = ANKETA_ERR_NOMEM;
+    for (size_t i = 0; rc == 0 && i < b.count; i++) {
+        const char *earlier;
+        int taken = anketa_nameset_add_file(ids, b.codes[i].code_id, &earlier);
+        if (taken < 0)
+            rc = ANKETA_ERR_NOMEM;
+        else if (taken > 0)
+            rc = anketa_error_set(err, ANKETA_ERR_INVALID,
+                                  "%s: code ids '%s' and '%s' differ only in case: their files "
+                                  "would be one on a case-insensitive file system",
+                                  c->path ? c->path : "campaign", earlier, b.codes[i].code_id);
+    }
+    anketa_nameset_free(ids);
     if (rc != 0) {
         if (rc == ANKETA_ERR_NOMEM && err && err->message[0] == '\0')
             anketa_error_set(err, rc, "out of memory");
@@ -186,6 +206,19 @@ char *anketa_safe_filename(const char *s)
         if (*p == '/' || *p == '\\' || *p < 0x20 || *p == 0x7F || *p == ':' || *p == '*' ||
             *p == '?' || *p == '"' || *p == '<' || *p == '>' || *p == '|')
             *p = '_';
+    /* Bidi overrides (U+202E shows "gnp.exe" as "exe.png"), other format
+     * and control characters, line separators and broken UTF-8 become '_'
+     * too, one per byte, so the name keeps its length. */
+    for (char *p = out; *p;) {
+        const char *next = g_utf8_find_next_char(p, NULL);
+        size_t n = next ? (size_t)(next - p) : strlen(p);
+        gunichar c = g_utf8_get_char_validated(p, (gssize)n);
+        GUnicodeType type = c < (gunichar)-2 ? g_unichar_type(c) : G_UNICODE_CONTROL;
+        if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT ||
+            type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+            memset(p, '_', n);
+        p += n;
+    }
     for (char *p = out; *p == '.'; p++)
         *p = '_';
     size_t n = strlen(out);

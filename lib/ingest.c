@@ -1,6 +1,5 @@
-/* ingest: set-up, the seen ids, the counts, and each file to its reader.
- * The header (ingest_header.c), records (ingest_record.c) and rejects
- * (ingest_reject.c) share struct anketa_ingest through ingest_int.h. */
+/* ingest, the top layer: set-up, the seen ids, the counts, and each file to
+ * its reader. The layers below (ingest_int.h lists them) never call back up. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,52 +11,6 @@
 
 #include "ingest_int.h"
 #include "util.h"
-
-int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off)
-{
-    if (anketa_reserve((void **)&a->p, &a->cap, a->len + len + 1, 1) != 0)
-        return -1;
-    *off = a->len;
-    if (s && len)   /* NULL: room only, the caller fills it */
-        memcpy(a->p + a->len, s, len);
-    a->p[a->len + len] = '\0';
-    a->len += len + 1;
-    return 0;
-}
-
-int ingest_nomem(struct anketa_error *err)
-{
-    return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-}
-
-/* ---- set-up ---- */
-
-int ingest_add_question(struct anketa_ingest *in, const char *name, const char *text, int lo,
-                        int hi)
-{
-    struct question_column *q = realloc(in->questions, (in->question_count + 1) * sizeof *q);
-    if (q == NULL)
-        return -1;
-    in->questions = q;
-    q += in->question_count;
-    q->lo = lo;
-    q->hi = hi;
-    q->column = -1;
-    memset(q->memo_text, 0, sizeof q->memo_text);
-    q->memo_next = 0;
-    q->text = NULL;
-    if ((q->name = malloc(strlen(name) + 1)) == NULL)
-        return -1;
-    strcpy(q->name, name);
-    in->question_count++;   /* from here on freed with the ingest */
-    if (text && (q->text = malloc(strlen(text) + 1)) == NULL)
-        return -1;
-    if (text) {
-        ingest_fold(text, strlen(text), q->text);
-        ingest_question_key(q->text, q->text);
-    }
-    return 0;
-}
 
 struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_config *cfg,
                                         struct anketa_error *err)
@@ -111,27 +64,6 @@ struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_config *cfg,
     return in;
 }
 
-void ingest_free_own(struct anketa_ingest *in)
-{
-    for (size_t i = 0; i < in->question_count; i++) {
-        if (!in->clone) {
-            free(in->questions[i].name);
-            free(in->questions[i].text);
-        }
-        for (int k = 0; k < MEMO; k++)
-            free(in->questions[i].memo_text[k]);
-    }
-    free(in->questions);
-    free(in->text.p);
-    free(in->text_off);
-    free(in->text_len);
-    free(in->row.p);
-    free(in->row_off);
-    free(in->row_len);
-    free(in->row_ptr);
-    free(in->raw.p);
-}
-
 void anketa_ingest_free(struct anketa_ingest *in)
 {
     if (in == NULL)
@@ -182,11 +114,6 @@ int anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out
 void anketa_ingest_get_counts(const struct anketa_ingest *in, struct anketa_ingest_counts *counts)
 {
     *counts = in->counts;
-}
-
-int ingest_date_column(const struct anketa_ingest *in)
-{
-    return in->column_count[FIELD_DATE] ? in->columns[FIELD_DATE][0] : -1;
 }
 
 int anketa_ingest_file(struct anketa_ingest *in, const char *path, struct anketa_error *err)

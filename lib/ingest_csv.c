@@ -317,25 +317,3 @@ int ingest_reject_again(struct anketa_ingest *in, FILE *fp, struct ingest_source
     return rc;
 }
 
-int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
-                    struct anketa_error *err)
-{
-    int is_stdin = path == NULL || strcmp(path, "-") == 0;
-    struct ingest_source src = { is_stdin ? "(stdin)" : path, encoding, delimiter, -1, MIXED_NO };
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (fp == NULL)
-        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    char warning[512] = "";
-    int rc = is_stdin ? 0 : ingest_scan_file(fp, &src, warning, sizeof warning, err);
-    if (rc == 0 && warning[0] && in->cfg.on_warning)
-        in->cfg.on_warning(in->cfg.ctx, src.name, warning);
-    if (rc == 0)
-        rc = src.size >= 0 ? ingest_split_file(in, path, &src, err) : 1;
-    if (rc == 1) {   /* not split: read here, by one thread */
-        struct ingest_range range = { .limit = -1, .line = 1, .first = 1, .need_header = 1 };
-        rc = ingest_read_range(in, fp, &src, &range, err);
-    }
-    if (!is_stdin)
-        fclose(fp);
-    return rc;
-}

@@ -87,7 +87,7 @@ int ingest_parse_date(const char *s, unsigned formats, int serial_ok, struct ing
 /* A score: 1 and *value, 0 when not answered, -1 with *why. lo > hi: any whole number. */
 int ingest_parse_score(const struct anketa_profile *p, const char *s, int lo, int hi,
                        long *value, char *why);
-/* A weight: a whole number >= 1 (NBSP or space thousands, ",0" allowed). */
+/* A weight: a whole number >= 1 by weight_parse's grouped rule (weight.h). */
 int ingest_parse_weight(const char *s, long *value, char *why);
 
 /* ---- the seen set (ingest_seen.c) ---- */
@@ -206,18 +206,15 @@ struct anketa_ingest {
 #define OUT_FIXED 10            /* response_id .. weight, before the questions */
 enum { COLUMN_TEXT, COLUMN_ID, COLUMN_DATE, COLUMN_IDENTIFYING };
 
-/* Appends len bytes of s (NULL: room only) and a NUL; *off where they start. */
-int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off);
-/* Appends a field (after `delim` when `separator`) quoted as CSV needs. */
-int ingest_join_field(struct arena *a, const char *p, size_t len, int delim, int separator);
-int ingest_nomem(struct anketa_error *err);
-/* Frees what this ingest owns (its scratch and memos; a clone leaves the
- * mapping it shares), not the struct itself. */
-void ingest_free_own(struct anketa_ingest *in);
-/* A question of the output, "q.<id>" with its text (NULL without a
- * campaign) and scale (lo > hi: any number). */
-int ingest_add_question(struct anketa_ingest *in, const char *name, const char *text, int lo,
-                        int hi);
+/* The layers of ingest, top to bottom; each calls only the ones below it:
+ *   set-up      ingest.c, ingest_profile.c, ingest_options.c
+ *   file        ingest_split.c (one thread or two), ingest_scan.c, ingest_xlsx.c
+ *   records     ingest_csv.c (a range of a CSV file, over csv_scan.c)
+ *   header      ingest_header.c
+ *   decoding    ingest_record.c (a record, step by step, to its output line)
+ *   sink        ingest_sink.c, ingest_reject.c, ingest_seen.c
+ *   state       ingest_state.c, and the pure helpers every layer may use:
+ *               ingest_value.c, ingest_text.c, ingest_anon.c */
 
 /* One input record, fields as raw bytes of the file (not yet UTF-8 when the
  * file is Windows-1251). */
@@ -245,27 +242,12 @@ struct ingest_source {
     int mixed;                /* MIXED_* */
 };
 
-int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, const char *reason,
-                  struct anketa_error *err);
-/* The header of a file: maps columns, fails when a required one is missing. */
-int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
-                      const struct ingest_record *header, struct anketa_error *err);
-/* One record: to the output, the rejects, or the duplicate count. A negative
- * status stops the run (out of memory, a local time with no zone). */
-int ingest_take(struct anketa_ingest *in, const struct ingest_record *rec,
-                struct anketa_error *err);
-/* A finished output line against the ids seen: written (SEEN_NEW), counted
- * as a duplicate, or a conflict with `why` set for the reject; SEEN_NOMEM. */
-int ingest_commit_line(struct anketa_ingest *in, uint64_t id, uint32_t sum, int outside,
-                       const char *line, size_t len, char *why);
-/* A record the reader could not close (a quote open at the end): a reject. */
-int ingest_reject_raw(struct anketa_ingest *in, const struct ingest_record *rec,
-                      const char *reason, struct anketa_error *err);
-/* Which column (or -1) the date is read from, for the XLSX reader. */
-int ingest_date_column(const struct anketa_ingest *in);
+/* ---- file (ingest_split.c, ingest_scan.c, ingest_xlsx.c) ---- */
 
+/* A CSV file or "-": scanned, then read by one thread or two. */
 int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
                     struct anketa_error *err);
+int ingest_read_xlsx(struct anketa_ingest *in, const char *path, struct anketa_error *err);
 enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends on */
 /* A regular file before it is read: src->size, and with encoding AUTO the
  * encoding from all of its lines (src->mixed, and a warning for the caller
@@ -274,14 +256,8 @@ enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends 
 int ingest_scan_file(FILE *fp, struct ingest_source *src, char *warning, size_t warning_cap,
                      struct anketa_error *err);
 
-/* ---- two threads on a large CSV file (ingest_split.c) ---- */
+/* ---- records (ingest_csv.c) ---- */
 
-/* A record of the second half, deferred: its output line with the hashes
- * the first thread checks, or its reject. */
-int ingest_defer_line(struct anketa_ingest *in, const struct ingest_record *rec, uint64_t id,
-                      uint32_t sum, int outside, const char *line, size_t len);
-int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
-                        const char *row, size_t row_len);
 /* Reads the file's records in [start, limit) (limit -1: to the end) with
  * the header and encoding of `src` (ingest_csv.c). `verified` is cleared when
  * the last record runs on past limit (the cut was not a record boundary);
@@ -303,10 +279,74 @@ int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *
 int ingest_reject_again(struct anketa_ingest *in, FILE *fp, struct ingest_source *src,
                         long long offset, size_t span, long line, const char *reason,
                         struct anketa_error *err);
-/* The whole file on two threads when it is large and regular; 0, a
- * negative status, or 1 when it did not split (the caller reads it alone). */
-int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_source *src,
-                      struct anketa_error *err);
-int ingest_read_xlsx(struct anketa_ingest *in, const char *path, struct anketa_error *err);
+
+/* ---- header (ingest_header.c) ---- */
+
+/* The header of a file: maps columns, fails when a required one is missing. */
+int ingest_begin_file(struct anketa_ingest *in, struct ingest_source *src,
+                      const struct ingest_record *header, struct anketa_error *err);
+
+/* ---- decoding (ingest_record.c) ---- */
+
+/* One record: to the output, the rejects, or the duplicate count. A negative
+ * status stops the run (out of memory, a local time with no zone). */
+int ingest_take(struct anketa_ingest *in, const struct ingest_record *rec,
+                struct anketa_error *err);
+
+/* ---- sink (ingest_sink.c, ingest_reject.c) ---- */
+
+/* A finished output line against the ids seen: written (SEEN_NEW), counted
+ * as a duplicate, or a conflict with `why` set for the reject; SEEN_NOMEM. */
+int ingest_commit_line(struct anketa_ingest *in, uint64_t id, uint32_t sum, int outside,
+                       const char *line, size_t len, char *why);
+/* A reject made on the second thread, told and written now. */
+void ingest_commit_reject(struct anketa_ingest *in, const char *file, long line,
+                          const char *reason, const char *row, size_t row_len);
+/* A record of the second half, deferred: its output line with the hashes
+ * the first thread checks, or its reject. */
+int ingest_defer_line(struct anketa_ingest *in, const struct ingest_record *rec, uint64_t id,
+                      uint32_t sum, int outside, const char *line, size_t len);
+int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
+                        const char *row, size_t row_len);
+/* A deferred entry read back; buf and cap are the reader's, freed by it. */
+struct ingest_deferred {
+    int reject, outside;
+    uint32_t sum;
+    uint64_t id;
+    long long offset;
+    long line;
+    size_t span;
+    const char *text;           /* the output line, or the reason of a reject */
+    size_t text_len;
+    const char *row;            /* a reject's row for the rejects file */
+    size_t row_len;
+    char reason[INGEST_WHY + 64];
+    char *buf;
+    size_t cap;
+};
+/* 1 with *d filled, 0 at the end, or a negative status. */
+int ingest_deferred_next(FILE *s, struct ingest_deferred *d, struct anketa_error *err);
+int ingest_reject(struct anketa_ingest *in, const struct ingest_record *rec, const char *reason,
+                  struct anketa_error *err);
+/* A record the reader could not close (a quote open at the end): a reject. */
+int ingest_reject_raw(struct anketa_ingest *in, const struct ingest_record *rec,
+                      const char *reason, struct anketa_error *err);
+/* Appends a field (after `delim` when `separator`) quoted as CSV needs. */
+int ingest_join_field(struct arena *a, const char *p, size_t len, int delim, int separator);
+
+/* ---- state (ingest_state.c) ---- */
+
+/* Appends len bytes of s (NULL: room only) and a NUL; *off where they start. */
+int ingest_arena_put(struct arena *a, const char *s, size_t len, size_t *off);
+int ingest_nomem(struct anketa_error *err);
+/* Frees what this ingest owns (its scratch and memos; a clone leaves the
+ * mapping it shares), not the struct itself. */
+void ingest_free_own(struct anketa_ingest *in);
+/* A question of the output, "q.<id>" with its text (NULL without a
+ * campaign) and scale (lo > hi: any number). */
+int ingest_add_question(struct anketa_ingest *in, const char *name, const char *text, int lo,
+                        int hi);
+/* Which column (or -1) the date is read from, for the XLSX reader. */
+int ingest_date_column(const struct anketa_ingest *in);
 
 #endif

@@ -226,11 +226,11 @@ static int resolve(struct anketa_ingest *in, const char **ids, char *why)
     return 0;
 }
 
-static int take(struct anketa_ingest *in, const struct ingest_record *rec, char *why,
-                struct anketa_error *err)
+/* Step 1: the record has the header's width; its fields decoded; room for
+ * the output row. */
+static int prepare_row(struct anketa_ingest *in, const struct ingest_record *rec, size_t nout,
+                       char *why)
 {
-    const struct anketa_profile *p = in->profile;
-    size_t nout = OUT_FIXED + in->question_count + 1;
     if (rec->count != in->width) {
         snprintf(why, INGEST_WHY, "%zu fields where the header has %zu", rec->count, in->width);
         return TAKE_REJECT;
@@ -247,8 +247,20 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
             return TAKE_NOMEM;
     }
     in->row.len = 0;
+    return TAKE_OK;
+}
 
-    /* Id and source: "yf:123" keeps its prefix; "123" gets the profile's. */
+/* The source of a response, found with its id and written after the date. */
+struct source {
+    const char *p;
+    size_t len;
+};
+
+/* Step 2: the response id and source: "yf:123" keeps its prefix; "123" gets
+ * the profile's; a keyed hash under --anonymous. *id_hash for the seen set. */
+static int put_id(struct anketa_ingest *in, struct source *src, uint64_t *id_hash, char *why)
+{
+    const struct anketa_profile *p = in->profile;
     const char *id = field_value(in, FIELD_ID), *source = field_value(in, FIELD_SOURCE);
     const char *colon = strchr(id, ':');
     size_t source_len;
@@ -287,31 +299,45 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     in->row_off[0] = off;
     in->row_len[0] = source_len + 1 + bare_len;
     /* The id's slot is a cache miss in a big table: start loading it now. */
-    uint64_t id_hash = ingest_hash64(rid, in->row_len[0]);
-    ingest_seen_prefetch(&in->seen, id_hash);
+    *id_hash = ingest_hash64(rid, in->row_len[0]);
+    ingest_seen_prefetch(&in->seen, *id_hash);
+    src->p = source;
+    src->len = source_len;
+    return TAKE_OK;
+}
 
+/* Step 3: the date in ISO 8601 with offset; *outside when it falls outside
+ * the campaign's period (accepted all the same: a late download is real
+ * feedback, but counted: a month outside the period is often the wrong file). */
+static int put_date(struct anketa_ingest *in, const struct ingest_record *rec, int *outside,
+                    char *why, struct anketa_error *err)
+{
     const char *date_v = field_value(in, FIELD_DATE);
     char date[INGEST_DATE_MAX];
     if (*date_v == '\0') {
         snprintf(why, INGEST_WHY, "no date (%s)", ingest_field_names[FIELD_DATE]);
         return TAKE_REJECT;
     }
-    rc = ingest_parse_date(date_v, p->dates, rec->serial_date, in->zone, date, why);
+    int rc = ingest_parse_date(date_v, in->profile->dates, rec->serial_date, in->zone, date, why);
     if (rc == -2) {
         anketa_error_at(err, ANKETA_ERR_INVALID, in->src->name, rec->line, 0, "%s", why);
         return TAKE_STOP;
     }
     if (rc != 0)
         return TAKE_REJECT;
-    /* Accepted all the same (a late download is real feedback), but counted:
-     * a month outside the period is often the wrong file. */
     const struct anketa_campaign *c = in->campaign;
-    int outside = c && ((c->period_start && strncmp(date, c->period_start, 10) < 0) ||
-                        (c->period_end && strncmp(date, c->period_end, 10) > 0));
+    *outside = c && ((c->period_start && strncmp(date, c->period_start, 10) < 0) ||
+                     (c->period_end && strncmp(date, c->period_end, 10) > 0));
+    return row_put(in, 1, date, strlen(date)) != 0 ? TAKE_NOMEM : TAKE_OK;
+}
 
+/* Step 4: source, channel, campaign ids (resolved when there is a
+ * campaign) and weight. */
+static int put_where(struct anketa_ingest *in, const struct source *src, char *why)
+{
     const char *channel = field_value(in, FIELD_CHANNEL);
-    if (*channel == '\0' && p->channel)
-        channel = p->channel;
+    if (*channel == '\0' && in->profile->channel)
+        channel = in->profile->channel;
     const char *ids[5];
     if (in->campaign) {
         if (resolve(in, ids, why) != 0)
@@ -332,57 +358,82 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
         strcpy(weight_s, "1");
     else
         snprintf(weight_s, sizeof weight_s, "%ld", weight);
-    if (row_put(in, 1, date, strlen(date)) || row_put(in, 2, source, source_len) ||
-        row_put(in, 3, channel, strlen(channel)) || row_put(in, 9, weight_s, strlen(weight_s)))
+    if (row_put(in, 2, src->p, src->len) || row_put(in, 3, channel, strlen(channel)) ||
+        row_put(in, 9, weight_s, strlen(weight_s)))
         return TAKE_NOMEM;
     for (int k = 0; k < 5; k++)
         if (row_put(in, 4 + (size_t)k, ids[k], strlen(ids[k])) != 0)
             return TAKE_NOMEM;
+    return TAKE_OK;
+}
 
+/* The score of option text v for question qc: the last MEMO texts of each
+ * question are remembered, as exports repeat a handful of option texts. */
+static int score_of(struct anketa_ingest *in, struct question_column *qc, const char *v,
+                    size_t vlen, const char **score, char *why)
+{
+    for (int k = 0; k < MEMO; k++)
+        if (qc->memo_text[k] && qc->memo_len[k] == vlen && memcmp(qc->memo_text[k], v, vlen) == 0) {
+            *score = qc->memo_score[k];
+            return TAKE_OK;
+        }
+    long value;
+    char reason[INGEST_WHY];
+    int got = ingest_parse_score(in->profile, v, qc->lo, qc->hi, &value, reason);
+    if (got < 0) {
+        snprintf(why, INGEST_WHY, "%.60s: %.250s", qc->name, reason);
+        return TAKE_REJECT;
+    }
+    unsigned k = qc->memo_next++ % MEMO;
+    free(qc->memo_text[k]);
+    if ((qc->memo_text[k] = malloc(vlen + 1)) == NULL)
+        return TAKE_NOMEM;
+    memcpy(qc->memo_text[k], v, vlen + 1);
+    qc->memo_len[k] = vlen;
+    qc->memo_score[k][0] = '\0';
+    if (got == 1)
+        snprintf(qc->memo_score[k], sizeof qc->memo_score[k], "%ld", value);
+    *score = qc->memo_score[k];
+    return TAKE_OK;
+}
+
+/* Step 5: a whole number on each question's scale, or empty. */
+static int put_scores(struct anketa_ingest *in, char *why)
+{
     for (size_t q = 0; q < in->question_count; q++) {
         struct question_column *qc = &in->questions[q];
         const char *v = qc->column >= 0 ? column_text(in, qc->column) : "";
         size_t vlen = qc->column >= 0 ? in->text_len[qc->column] : 0;
-        const char *score = NULL;
-        for (int k = 0; k < MEMO && score == NULL; k++)
-            if (qc->memo_text[k] && qc->memo_len[k] == vlen &&
-                memcmp(qc->memo_text[k], v, vlen) == 0)
-                score = qc->memo_score[k];
-        if (score == NULL) {
-            long value;
-            char reason[INGEST_WHY];
-            int got = ingest_parse_score(p, v, qc->lo, qc->hi, &value, reason);
-            if (got < 0) {
-                snprintf(why, INGEST_WHY, "%.60s: %.250s", qc->name, reason);
-                return TAKE_REJECT;
-            }
-            unsigned k = qc->memo_next++ % MEMO;
-            free(qc->memo_text[k]);
-            if ((qc->memo_text[k] = malloc(vlen + 1)) == NULL)
-                return TAKE_NOMEM;
-            memcpy(qc->memo_text[k], v, vlen + 1);
-            qc->memo_len[k] = vlen;
-            qc->memo_score[k][0] = '\0';
-            if (got == 1)
-                snprintf(qc->memo_score[k], sizeof qc->memo_score[k], "%ld", value);
-            score = qc->memo_score[k];
-        }
+        const char *score;
+        int rc = score_of(in, qc, v, vlen, &score, why);
+        if (rc != TAKE_OK)
+            return rc;
         if (row_put(in, OUT_FIXED + q, score, strlen(score)) != 0)
             return TAKE_NOMEM;
     }
+    return TAKE_OK;
+}
 
+/* Step 6: the comment, masked under --anonymous. */
+static int put_comment(struct anketa_ingest *in, size_t nout)
+{
     const char *comment = field_value(in, FIELD_COMMENT);
-    size_t clen = strlen(comment);
-    if (in->cfg.key && clen) {
-        if (ingest_arena_put(&in->row, NULL, 4 * clen + 64, &off) != 0)
-            return TAKE_NOMEM;
-        in->row_off[nout - 1] = off;
-        in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off, &in->counts);
-        in->row.len = off + in->row_len[nout - 1] + 1;   /* the unused room is not content */
-    } else if (row_put(in, nout - 1, comment, clen) != 0) {
+    size_t off, clen = strlen(comment);
+    if (!in->cfg.key || clen == 0)
+        return row_put(in, nout - 1, comment, clen) != 0 ? TAKE_NOMEM : TAKE_OK;
+    if (ingest_arena_put(&in->row, NULL, 4 * clen + 64, &off) != 0)
         return TAKE_NOMEM;
-    }
+    in->row_off[nout - 1] = off;
+    in->row_len[nout - 1] = ingest_mask(comment, clen, in->row.p + off, &in->counts);
+    in->row.len = off + in->row_len[nout - 1] + 1;   /* the unused room is not content */
+    return TAKE_OK;
+}
 
+/* Step 7: the line built whole (stdio per field costs) and handed to the
+ * sink, which writes it or, on the second thread, defers it. */
+static int hand_over(struct anketa_ingest *in, const struct ingest_record *rec, size_t nout,
+                     uint64_t id_hash, int outside, char *why)
+{
     /* The row's pointers, now that the arena has stopped moving. */
     const char **fields = in->row_ptr;
     size_t *lengths = in->row_len;
@@ -396,7 +447,6 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     seconds[0] = kept[0];
     seconds[1] = kept[1];
     ingest_coarsen_time(in->row.p + in->row_off[1], in->cfg.time_precision);
-    /* The line is built whole and written at once: stdio per field costs. */
     in->raw.len = 0;
     for (size_t i = 0; i < nout; i++)
         if (ingest_join_field(&in->raw, fields[i], lengths[i], ',', i > 0) != 0)
@@ -415,22 +465,25 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     }
 }
 
-int ingest_commit_line(struct anketa_ingest *in, uint64_t id, uint32_t sum, int outside,
-                       const char *line, size_t len, char *why)
+/* One record, step by step, to the output row. The steps write the row
+ * arena in a fixed order — id, date, source, channel, weight, ids,
+ * questions, comment — as the content hash (and so every seen file) is
+ * the arena after the id. */
+static int take(struct anketa_ingest *in, const struct ingest_record *rec, char *why,
+                struct anketa_error *err)
 {
-    int seen = ingest_seen_check(&in->seen, id, sum);
-    if (seen == SEEN_NEW) {
-        fwrite(line, 1, len, in->cfg.out);
-        in->counts.accepted++;
-        in->counts.outside_period += outside;
-    } else if (seen == SEEN_DUPLICATE) {
-        in->counts.duplicates++;
-    } else if (seen == SEEN_CONFLICT) {
-        const char *comma = memchr(line, ',', len);   /* the id is the line's first field */
-        snprintf(why, INGEST_WHY, "id %.*s was seen before with different answers",
-                 (int)(comma ? comma - line : 0), line);
-    }
-    return seen;
+    size_t nout = OUT_FIXED + in->question_count + 1;
+    uint64_t id_hash = 0;
+    struct source src;
+    int outside = 0, rc;
+    if ((rc = prepare_row(in, rec, nout, why)) != TAKE_OK ||
+        (rc = put_id(in, &src, &id_hash, why)) != TAKE_OK ||
+        (rc = put_date(in, rec, &outside, why, err)) != TAKE_OK ||
+        (rc = put_where(in, &src, why)) != TAKE_OK ||
+        (rc = put_scores(in, why)) != TAKE_OK ||
+        (rc = put_comment(in, nout)) != TAKE_OK)
+        return rc;
+    return hand_over(in, rec, nout, id_hash, outside, why);
 }
 
 int ingest_take(struct anketa_ingest *in, const struct ingest_record *rec,

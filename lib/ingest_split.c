@@ -1,4 +1,8 @@
-/* A large CSV file on two threads. The second thread finds a record
+/* ingest, the file layer: a CSV file opened, its encoding scanned (for a
+ * regular file, ingest_scan.c), and its records read (ingest_csv.c) by one
+ * thread or, when it is large, by two.
+ *
+ * A large CSV file on two threads. The second thread finds a record
  * boundary past the middle from the parity of the quotes before it (quotes
  * come in pairs in a well-formed file) and maps the records from there to
  * the end into a stream of its own: each output line with its id and content
@@ -21,49 +25,6 @@
 
 #define SPLIT_MIN (16u << 20)   /* below this a second thread does not pay */
 #define BLOCK INGEST_BLOCK
-
-enum { ENTRY_LINE = 1, ENTRY_REJECT = 2 };
-
-/* One deferred record; the line (or the reason and the reject row) follows. */
-struct entry {
-    uint8_t kind, outside;
-    uint32_t sum, a_len, b_len;
-    uint64_t id;
-    int64_t offset, line;
-    uint64_t span;
-};
-
-int ingest_defer_line(struct anketa_ingest *in, const struct ingest_record *rec, uint64_t id,
-                      uint32_t sum, int outside, const char *line, size_t len)
-{
-    struct entry e;
-    memset(&e, 0, sizeof e);   /* the padding too: it is written to the file */
-    e.kind = ENTRY_LINE;
-    e.outside = (uint8_t)outside;
-    e.sum = sum;
-    e.a_len = (uint32_t)len;
-    e.id = id;
-    e.offset = rec->offset;
-    e.line = rec->line;
-    e.span = rec->span;
-    return fwrite(&e, sizeof e, 1, in->deferred) == 1 &&
-           fwrite(line, 1, len, in->deferred) == len ? 0 : -1;
-}
-
-int ingest_defer_reject(struct anketa_ingest *in, long line, const char *reason,
-                        const char *row, size_t row_len)
-{
-    size_t rlen = strlen(reason);
-    struct entry e;
-    memset(&e, 0, sizeof e);
-    e.kind = ENTRY_REJECT;
-    e.a_len = (uint32_t)rlen;
-    e.b_len = (uint32_t)row_len;
-    e.line = line;
-    FILE *s = in->deferred;
-    return fwrite(&e, sizeof e, 1, s) == 1 && fwrite(reason, 1, rlen, s) == rlen &&
-           fwrite(row, 1, row_len, s) == row_len ? 0 : -1;
-}
 
 /* The first byte after the first LF outside quotes (by parity) at or after
  * mid, and in *lines the line number there; -1 when there is none. */
@@ -183,42 +144,18 @@ static int start_worker(void *arg)
 static int replay(struct anketa_ingest *in, struct worker *w, FILE *fp, struct ingest_source *src,
                   struct anketa_error *err)
 {
-    FILE *s = w->clone.deferred;
-    struct entry e;
-    char *buf = NULL;
-    size_t cap = 0;
-    int rc = 0;
-    rewind(s);
-    while (rc == 0 && fread(&e, sizeof e, 1, s) == 1) {
-        size_t need = (size_t)e.a_len + e.b_len + 1;
-        if (need > cap) {
-            char *nb = realloc(buf, need);
-            if (nb == NULL) {
-                rc = ingest_nomem(err);
-                break;
-            }
-            buf = nb;
-            cap = need;
-        }
-        if (fread(buf, 1, need - 1, s) != need - 1) {
-            rc = anketa_error_set(err, ANKETA_ERR_IO, "the second thread's temporary file "
-                                                      "could not be read back");
-            break;
-        }
-        buf[need - 1] = '\0';
-        if (e.kind == ENTRY_REJECT) {
-            char reason[INGEST_WHY + 64];
-            snprintf(reason, sizeof reason, "%.*s", (int)e.a_len, buf);
-            if (in->cfg.on_reject)
-                in->cfg.on_reject(in->cfg.ctx, src->name, (long)e.line, reason);
-            if (in->cfg.rejects)
-                fwrite(buf + e.a_len, 1, e.b_len, in->cfg.rejects);
+    struct ingest_deferred d = { 0 };
+    int rc = 0, got;
+    rewind(w->clone.deferred);
+    while (rc == 0 && (got = ingest_deferred_next(w->clone.deferred, &d, err)) > 0) {
+        if (d.reject) {
+            ingest_commit_reject(in, src->name, d.line, d.text, d.row, d.row_len);
             continue;
         }
         char why[INGEST_WHY];
-        switch (ingest_commit_line(in, e.id, e.sum, e.outside, buf, e.a_len, why)) {
+        switch (ingest_commit_line(in, d.id, d.sum, d.outside, d.text, d.text_len, why)) {
         case SEEN_CONFLICT:
-            rc = ingest_reject_again(in, fp, src, e.offset, (size_t)e.span, (long)e.line, why, err);
+            rc = ingest_reject_again(in, fp, src, d.offset, d.span, d.line, why, err);
             break;
         case SEEN_NOMEM:
             rc = ingest_nomem(err);
@@ -227,11 +164,13 @@ static int replay(struct anketa_ingest *in, struct worker *w, FILE *fp, struct i
             break;
         }
     }
-    free(buf);
+    if (got < 0)
+        rc = got;
+    free(d.buf);
     return rc;
 }
 
-int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_source *src,
+static int split_file(struct anketa_ingest *in, const char *path, struct ingest_source *src,
                       struct anketa_error *err)
 {
     const char *min_env = getenv("ANKETA_INGEST_SPLIT_MIN");   /* tests split small files */
@@ -280,5 +219,28 @@ int ingest_split_file(struct anketa_ingest *in, const char *path, struct ingest_
         rc = ingest_read_range(in, fp, src, &rest, err);
     }
     fclose(fp);
+    return rc;
+}
+
+int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, int delimiter,
+                    struct anketa_error *err)
+{
+    int is_stdin = path == NULL || strcmp(path, "-") == 0;
+    struct ingest_source src = { is_stdin ? "(stdin)" : path, encoding, delimiter, -1, MIXED_NO };
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (fp == NULL)
+        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    char warning[512] = "";
+    int rc = is_stdin ? 0 : ingest_scan_file(fp, &src, warning, sizeof warning, err);
+    if (rc == 0 && warning[0] && in->cfg.on_warning)
+        in->cfg.on_warning(in->cfg.ctx, src.name, warning);
+    if (rc == 0)
+        rc = src.size >= 0 ? split_file(in, path, &src, err) : 1;
+    if (rc == 1) {   /* not split: read here, by one thread */
+        struct ingest_range range = { .limit = -1, .line = 1, .first = 1, .need_header = 1 };
+        rc = ingest_read_range(in, fp, &src, &range, err);
+    }
+    if (!is_stdin)
+        fclose(fp);
     return rc;
 }

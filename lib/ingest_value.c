@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ingest_int.h"
+#include "weight.h"
 
 #define WHY(...) snprintf(why, INGEST_WHY, __VA_ARGS__)
 
@@ -280,28 +281,16 @@ int ingest_parse_score(const struct anketa_profile *pr, const char *s, int lo, i
 
 int ingest_parse_weight(const char *s, long *value, char *why)
 {
-    char buf[64];
-    size_t n = 0;
-    /* Thousands separated by spaces, NBSP or narrow NBSP ("1 250"). */
-    for (const unsigned char *p = (const unsigned char *)s; *p && n < sizeof buf - 1; p++) {
-        if (*p == ' ' || *p == '\t')
-            continue;
-        if (p[0] == 0xC2 && p[1] == 0xA0) {
-            p++;
-            continue;
-        }
-        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
-            p += 2;
-            continue;
-        }
-        buf[n++] = (char)*p;
+    int64_t units;
+    const char *bad = weight_parse(s, strlen(s), WEIGHT_GROUPED, &units);
+    if (bad != NULL && strcmp(bad, WEIGHT_NOT_NUMBER) != 0) {
+        WHY("weight '%.60s': %s", s, bad);
+        return -1;
     }
-    buf[n] = '\0';
-    int fraction;
-    const char *end = whole_number(buf, value, &fraction);
-    if (end == NULL || *end != '\0' || fraction || *value < 1 || *value > 1000000000L) {
+    if (bad != NULL || units < WEIGHT_UNIT || units % WEIGHT_UNIT != 0) {
         WHY("weight '%.60s' is not a whole number of at least 1", s);
         return -1;
     }
+    *value = (long)(units / WEIGHT_UNIT);
     return 0;
 }

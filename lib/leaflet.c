@@ -11,6 +11,7 @@
 #include <cairo-svg.h>
 
 #include <anketa/codes.h>
+#include <anketa/url.h>
 
 #include "leaflet_int.h"
 #include "pdfmeta.h"
@@ -441,6 +442,22 @@ static int hold_row(struct anketa_leaflet *l, const struct anketa_csv_row *row, 
     return ok ? 0 : -1;
 }
 
+/* Draws one row's page (the page begun). */
+static int draw_row(struct anketa_leaflet *l, const struct leaflet_row *r,
+                    struct anketa_error *err)
+{
+    const struct anketa_template *t = l->o.tpl;
+    int rc = leaflet_draw_elements(l, t->elements, t->element_count, r, 0, 0, err);
+    if (rc != 0) {
+        /* Close the page anyway, so that the caller can go on to list every
+         * row at fault; a document with errors is not finished. */
+        struct anketa_error ignore;
+        leaflet_page_end(l, &ignore);
+        return rc;
+    }
+    return leaflet_page_end(l, err);
+}
+
 int anketa_leaflet_add(struct anketa_leaflet *l, const struct anketa_csv_row *row,
                        const char *file, struct anketa_error *err)
 {
@@ -459,20 +476,36 @@ int anketa_leaflet_add(struct anketa_leaflet *l, const struct anketa_csv_row *ro
                                "unknown level '%s'", lv);
     if (!(level & t->levels))
         return 0;
-    if (t->grid)
-        return hold_row(l, row, file) == 0 ? 1 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    int rc = leaflet_page_begin(l, err);
-    if (rc != 0)
-        return rc;
-    rc = leaflet_draw_elements(l, t->elements, t->element_count, &r, 0, 0, err);
-    if (rc != 0) {
-        /* Close the page anyway, so that the caller can go on to list every
-         * row at fault; a document with errors is not finished. */
-        struct anketa_error ignore;
-        leaflet_page_end(l, &ignore);
-        return rc;
+    /* the code is drawn from the URL by qrgen's rule (anketa/url.h), never
+     * from whatever the manifest holds */
+    int ucol = column(l, "url");
+    struct anketa_error uerr;
+    char *url = anketa_url_normalize_n(row->fields[ucol], row->lengths[ucol], &uerr);
+    if (url == NULL)
+        return anketa_error_at(err, uerr.code, file, row->line, ucol + 1, "url: %s", uerr.message);
+    if (t->grid) {
+        if (hold_row(l, row, file) != 0) {
+            free(url);
+            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        }
+        char **held = &l->held[l->held_count - 1].fields[ucol];
+        free(*held);
+        *held = url;
+        return 1;
     }
-    rc = leaflet_page_end(l, err);
+    char **fields = malloc(row->count * sizeof *fields);
+    if (fields == NULL) {
+        free(url);
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    }
+    memcpy(fields, row->fields, row->count * sizeof *fields);
+    fields[ucol] = url;
+    r.fields = fields;
+    int rc = leaflet_page_begin(l, err);
+    if (rc == 0)
+        rc = draw_row(l, &r, err);
+    free(fields);
+    free(url);
     return rc == 0 ? 1 : rc;
 }
 

@@ -52,25 +52,35 @@ static void set_text(struct doc_block *b, size_t row, size_t col, const char *te
     cell(b, row, col)->text = xstrdup(text);
 }
 
-static void set_number(struct doc_block *b, size_t row, size_t col, double v, int decimals)
+static void set_number(struct doc_block *b, size_t row, size_t col, struct figure v, int decimals)
 {
     struct doc_cell *c = cell(b, row, col);
-    c->value = v;
-    c->text = ru_number(v, decimals);
+    c->value = v.value;
+    c->decimals = decimals;
+    c->text = ru_number(v, 0, decimals);
 }
 
-static void set_share(struct doc_block *b, size_t row, size_t col, double v, enum cell_tone tone)
+/* A count: whole, or weighted with one decimal shown. */
+static void set_count(struct doc_block *b, size_t row, size_t col, struct figure v)
+{
+    int whole = v.den > 0 ? v.num % v.den == 0 : v.value == floor(v.value);
+    set_number(b, row, col, v, whole ? 0 : 1);
+}
+
+static void set_share(struct doc_block *b, size_t row, size_t col, struct figure v,
+                      enum cell_tone tone)
 {
     struct doc_cell *c = cell(b, row, col);
-    c->value = v;
+    c->value = v.value;
     c->percent = 1;
+    c->decimals = 1;
     c->text = ru_percent(v, 1);
     c->tone = tone;
 }
 
 static void set_interval(struct doc_block *b, size_t row, size_t col, double lo, double hi)
 {
-    char *a = ru_number(lo * 100, 1), *z = ru_number(hi * 100, 1);
+    char *a = ru_number(fig_double(lo), 2, 1), *z = ru_number(fig_double(hi), 2, 1);
     cell(b, row, col)->text = isnan(lo) ? xstrdup("") : xprintf("%s\xE2\x80\x93%s\xC2\xA0%%", a, z);
     free(a);
     free(z);
@@ -87,7 +97,8 @@ static enum cell_tone tone(const struct anketa_report *r, const struct tally_row
 {
     if (r->target <= 0 || isnan(t->csat))
         return TONE_NONE;
-    return t->csat >= r->target ? TONE_GOOD : t->hi >= r->target ? TONE_NEAR : TONE_BAD;
+    return fig_cmp(t->f_csat, r->f_target) >= 0 ? TONE_GOOD
+         : t->hi >= r->target ? TONE_NEAR : TONE_BAD;
 }
 
 static const char *key_title(const char *key)
@@ -200,16 +211,16 @@ static size_t pick_rows(const struct tally_table *t, const char *q, int totals,
 static void fill_figures(struct anketa_report *r, struct doc_block *b, size_t row, size_t col,
                          const struct tally_row *t)
 {
-    set_number(b, row, col, t->answered, t->answered == floor(t->answered) ? 0 : 1);
+    set_count(b, row, col, t->f_answered);
     if (t->suppressed) {
         set_hidden(b, row, col + 1);
         set_hidden(b, row, col + 2);
         set_hidden(b, row, col + 3);
         return;
     }
-    set_share(b, row, col + 1, t->csat, tone(r, t));
+    set_share(b, row, col + 1, t->f_csat, tone(r, t));
     set_interval(b, row, col + 2, t->lo, t->hi);
-    set_number(b, row, col + 3, t->mean, 2);
+    set_number(b, row, col + 3, t->f_mean, 2);
 }
 
 static struct chart *chart_of(struct anketa_report *r, enum chart_kind kind,
@@ -231,6 +242,7 @@ static struct chart *chart_of(struct anketa_report *r, enum chart_kind kind,
         c->labels[i] = label;
         int hidden = rows[i]->suppressed || isnan(rows[i]->csat);
         c->value[i] = hidden ? NAN : rows[i]->csat;
+        c->value_text[i] = hidden ? NULL : ru_percent(rows[i]->f_csat, 1);
         c->empty[i] = !rows[i]->suppressed && !(rows[i]->answered > 0);
         c->lo[i] = rows[i]->lo;
         c->hi[i] = rows[i]->hi;
@@ -287,7 +299,7 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
         const struct tally_row *row = i < n ? rows[i] : totals[i - n];
         char *label = group_label(r, t, row);
         if (i < n)
-            set_number(b, i, 0, (double)(i + 1), 0);
+            set_number(b, i, 0, fig_double((double)(i + 1)), 0);
         set_text(b, i, 1, label ? label : "");
         free(label);
         fill_figures(r, b, i, 2, row);
@@ -331,10 +343,10 @@ static int readiness(struct anketa_report *r, const struct tally_table *t)
     for (size_t i = 0; rc == 0 && i < n + nt; i++) {
         char *label = group_label(r, t, rows[i]);
         if (i < n)
-            set_number(b, i, 0, (double)(i + 1), 0);
+            set_number(b, i, 0, fig_double((double)(i + 1)), 0);
         set_text(b, i, 1, label ? label : "");
         free(label);
-        set_number(b, i, 2, rows[i]->responses, 0);
+        set_count(b, i, 2, rows[i]->f_responses);
         for (size_t j = 0; j < nq; j++) {
             const struct tally_row *m = NULL;
             for (size_t k = 0; k < t->row_count && !m; k++) {
@@ -348,7 +360,7 @@ static int readiness(struct anketa_report *r, const struct tally_table *t)
             if (m && m->suppressed)
                 set_hidden(b, i, 3 + j);
             else if (m)
-                set_share(b, i, 3 + j, m->csat, TONE_NONE);
+                set_share(b, i, 3 + j, m->f_csat, TONE_NONE);
         }
     }
     free(rows);
@@ -427,11 +439,11 @@ static int headline(struct anketa_report *r)
         return -1;
     b->kind = BLOCK_FIGURES;
     set_text(b, 0, 0, "Получено ответов");
-    set_number(b, 0, 1, o->responses, o->responses == floor(o->responses) ? 0 : 1);
+    set_count(b, 0, 1, o->f_responses);
     char *label = xprintf("Ответили на вопрос «%s»", question_label(r, q));
     set_text(b, 1, 0, label);
     free(label);
-    set_number(b, 1, 1, o->answered, o->answered == floor(o->answered) ? 0 : 1);
+    set_count(b, 1, 1, o->f_answered);
     set_text(b, 2, 0, "Удовлетворенность (доля двух высших баллов)");
     set_text(b, 3, 0, "95% доверительный интервал");
     set_text(b, 4, 0, "Средний балл");
@@ -440,19 +452,24 @@ static int headline(struct anketa_report *r)
         set_hidden(b, 3, 1);
         set_hidden(b, 4, 1);
     } else {
-        set_share(b, 2, 1, o->csat, tone(r, o));
+        set_share(b, 2, 1, o->f_csat, tone(r, o));
         set_interval(b, 3, 1, o->lo, o->hi);
-        set_number(b, 4, 1, o->mean, 2);
+        set_number(b, 4, 1, o->f_mean, 2);
     }
     set_text(b, 5, 0, "Целевое значение");
     set_text(b, 6, 0, "Отклонение от цели");
     if (r->target > 0) {
-        set_share(b, 5, 1, r->target, TONE_NONE);
-        if (!o->suppressed) {
+        set_share(b, 5, 1, r->f_target, TONE_NONE);
+        if (!o->suppressed && !isnan(o->csat)) {
             struct doc_cell *c = cell(b, 6, 1);
-            char *n = ru_number((o->csat - r->target) * 100, 1);
-            c->value = (o->csat - r->target) * 100;
-            c->text = xprintf("%s%s\xC2\xA0п.\xC2\xA0п.", o->csat >= r->target ? "+" : "", n);
+            struct figure gap = fig_sub(o->f_csat, r->f_target);
+            char *n = ru_number(gap, 2, 1);
+            c->value = gap.value * 100;
+            c->decimals = 1;
+            c->signed_points = 1;
+            /* "+" unless the rounded gap is negative ("−6,9") */
+            const char *sign = n && strncmp(n, "\xE2\x88\x92", 3) != 0 ? "+" : "";
+            c->text = xprintf("%s%s\xC2\xA0п.\xC2\xA0п.", sign, n ? n : "");
             c->tone = tone(r, o);
             free(n);
         }
@@ -480,6 +497,7 @@ static void method_note(struct anketa_report *r)
 
 int report_build(struct anketa_report *r, struct anketa_error *err)
 {
+    r->f_target = fig_decimal(r->target);
     struct doc_block *title = add_block(r, BLOCK_HEADING, xstrdup(r->title));
     if (title)
         title->level = 0;

@@ -3,30 +3,31 @@
  * --excel: ';' between fields, decimal comma and a BOM, as Russian Excel
  * expects. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <anketa/csv.h>
 
+#include "decimal.h"
 #include "report_int.h"
 
 /* =, +, -, @ (and tab, CR) at the start of text make Excel run it as a
  * formula: a leading apostrophe keeps it text. */
 static void text_field(FILE *fp, const char *s, int delimiter)
 {
-    char buf[1024];
-    if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r')) {
-        snprintf(buf, sizeof buf, "'%s", s);
-        s = buf;
-    }
+    char *quoted = NULL; /* the whole text, however long */
+    if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r'))
+        s = quoted = xprintf("'%s", s);
     anketa_csv_write_field(fp, s ? s : "", s ? strlen(s) : 0, delimiter);
+    free(quoted);
 }
 
 static void number_field(FILE *fp, double v, int excel)
 {
-    char buf[64];
+    char buf[DECIMAL_MAX];
     if (isnan(v))
         return;
-    snprintf(buf, sizeof buf, "%.10g", v);
+    anketa_decimal_shortest(v, 0, buf);
     if (excel)
         for (char *p = buf; *p; p++)
             if (*p == '.')

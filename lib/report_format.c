@@ -1,4 +1,5 @@
-/* Russian number and date typography: "1 234,5", "78,4 %", "22.11.2026". */
+/* Russian number and date typography: "1 234,5", "78,4 %", "22.11.2026",
+ * and the one rounding of every printed figure (report_int.h). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "decimal.h"
 #include "report_int.h"
 
 #define NBSP "\xC2\xA0" /* thousands are grouped with a no-break space */
@@ -30,36 +32,175 @@ char *xprintf(const char *fmt, ...)
     return s;
 }
 
-char *ru_number(double v, int decimals)
+struct figure fig_double(double v)
 {
-    if (isnan(v))
-        return xstrdup("");
-    char digits[64], out[96];
-    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-    /* Whole numbers print without decimals (counts of weighted responses may be whole). */
-    char *dot = strchr(digits, '.');
-    size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
-    size_t o = 0;
-    if (v < 0 && strspn(digits, "0.") != strlen(digits))
-        o += (size_t)snprintf(out + o, sizeof out - o, "\xE2\x88\x92"); /* minus sign */
-    for (size_t i = 0; i < int_len; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0 && int_len > 4)
-            o += (size_t)snprintf(out + o, sizeof out - o, NBSP);
-        out[o++] = digits[i];
-    }
-    if (dot) {
-        out[o++] = ',';
-        o += (size_t)snprintf(out + o, sizeof out - o, "%s", dot + 1);
-    }
-    out[o] = '\0';
-    return xstrdup(out);
+    struct figure f = { v, 0, 0 };
+    return f;
 }
 
-char *ru_percent(double share, int decimals)
+struct figure fig_ratio(i128 num, i128 den)
 {
-    if (isnan(share))
+    struct figure f = { den > 0 ? (double)num / (double)den : NAN, num, den };
+    return f;
+}
+
+struct figure fig_decimal(double v)
+{
+    char buf[DECIMAL_MAX];
+    if (!isfinite(v) || fabs(v) > 1e12)
+        return fig_double(v);
+    anketa_decimal_shortest(v, 1, buf); /* d.ddde±XX */
+    i128 num = 0;
+    int digits = 0;
+    for (const char *p = buf; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9') {
+            num = num * 10 + (*p - '0');
+            digits++;
+        }
+    int places = digits - 1 - atoi(strchr(buf, 'e') + 1); /* decimals after the point */
+    if (places > 6)
+        return fig_double(v);
+    i128 den = 1;
+    for (; places > 0; places--)
+        den *= 10;
+    for (; places < 0; places++)
+        num *= 10;
+    return fig_ratio(v < 0 ? -num : num, den);
+}
+
+struct figure fig_sub(struct figure a, struct figure b)
+{
+    /* Exact while the products fit: dens are counts (< 2^63) and decimals (<= 10^6). */
+    if (a.den > 0 && b.den > 0 && a.den < ((i128)1 << 64) && b.den <= 1000000 &&
+        a.num < ((i128)1 << 70) && a.num > -((i128)1 << 70) && b.num <= 1000000 * b.den &&
+        b.num >= -1000000 * b.den)
+        return fig_ratio(a.num * b.den - b.num * a.den, a.den * b.den);
+    return fig_double(a.value - b.value);
+}
+
+int fig_cmp(struct figure a, struct figure b)
+{
+    struct figure d = fig_sub(a, b);
+    if (d.den > 0)
+        return (d.num > 0) - (d.num < 0);
+    return (d.value > 0) - (d.value < 0);
+}
+
+/* The magnitude of v × 10^shift rounded half away from zero to `decimals`,
+ * as the digits of an integer (the last `decimals` of them after the point). */
+static char *rounded_digits(struct figure v, int shift, int decimals, int *negative)
+{
+    char *out;
+    if (v.den > 0) {
+        i128 n = v.num < 0 ? -v.num : v.num;
+        for (int i = 0; i < shift + decimals; i++)
+            n *= 10;
+        i128 q = (2 * n + v.den) / (2 * v.den); /* floor(n/den + 1/2) */
+        char rev[48];
+        size_t len = 0;
+        do
+            rev[len++] = (char)('0' + (int)(q % 10));
+        while ((q /= 10) > 0);
+        out = malloc(len + 1);
+        if (out == NULL)
+            return NULL;
+        for (size_t i = 0; i < len; i++)
+            out[i] = rev[len - 1 - i];
+        out[len] = '\0';
+        *negative = v.num < 0;
+        return out;
+    }
+    /* The shortest decimal that reads back as the double: d.ddde±XX. */
+    char buf[DECIMAL_MAX], mant[DECIMAL_MAX];
+    anketa_decimal_shortest(fabs(v.value), 1, buf);
+    size_t m = 0;
+    for (const char *p = buf; *p != 'e'; p++)
+        if (*p != '.')
+            mant[m++] = *p;
+    long exp10 = strtol(strchr(buf, 'e') + 1, NULL, 10) + shift;
+    /* keep: the digits of mant left of the rounding place */
+    long keep = exp10 + 1 + decimals;
+    size_t len = keep > 0 ? (size_t)keep : 0;
+    out = malloc(len + 2);
+    if (out == NULL)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        out[i] = i < m ? mant[i] : '0';
+    out[len] = '\0';
+    int up = keep >= 0 && (size_t)keep < m && mant[keep] >= '5';
+    if (len == 0) {
+        strcpy(out, up ? "1" : "0");
+    } else if (up) {
+        size_t i = len;
+        while (i > 0 && out[i - 1] == '9')
+            out[--i] = '0';
+        if (i > 0) {
+            out[i - 1]++;
+        } else {
+            memmove(out + 1, out, len + 1);
+            out[0] = '1';
+        }
+    }
+    *negative = v.value < 0;
+    return out;
+}
+
+char *ru_number(struct figure v, int shift, int decimals)
+{
+    if (v.den <= 0 && !isfinite(v.value))
         return xstrdup("");
-    char *n = ru_number(share * 100, decimals);
+    int negative = 0;
+    char *digits = rounded_digits(v, shift, decimals, &negative);
+    if (digits == NULL)
+        return NULL;
+    size_t len = strlen(digits);
+    if (len <= (size_t)decimals) { /* 5 at 2 decimals is 0,05 */
+        char *padded = malloc((size_t)decimals + 2);
+        if (padded == NULL) {
+            free(digits);
+            return NULL;
+        }
+        size_t pad = (size_t)decimals + 1 - len;
+        memset(padded, '0', pad);
+        memcpy(padded + pad, digits, len + 1);
+        free(digits);
+        digits = padded;
+        len = strlen(digits);
+    }
+    size_t int_len = len - (size_t)decimals;
+    /* Sized for the worst case: a 3-byte minus, a 2-byte space per digit. */
+    char *out = malloc(3 + 3 * len + 2);
+    if (out == NULL) {
+        free(digits);
+        return NULL;
+    }
+    size_t o = 0;
+    if (negative && strspn(digits, "0") != len) {
+        memcpy(out, "\xE2\x88\x92", 3); /* minus sign */
+        o = 3;
+    }
+    for (size_t i = 0; i < int_len; i++) {
+        if (i > 0 && (int_len - i) % 3 == 0 && int_len > 4) {
+            memcpy(out + o, NBSP, 2);
+            o += 2;
+        }
+        out[o++] = digits[i];
+    }
+    if (decimals > 0) {
+        out[o++] = ',';
+        memcpy(out + o, digits + int_len, (size_t)decimals);
+        o += (size_t)decimals;
+    }
+    out[o] = '\0';
+    free(digits);
+    return out;
+}
+
+char *ru_percent(struct figure share, int decimals)
+{
+    if (share.den <= 0 && isnan(share.value))
+        return xstrdup("");
+    char *n = ru_number(share, 2, decimals);
     char *s = n ? xprintf("%s" NBSP "%%", n) : NULL;
     free(n);
     return s;

@@ -10,11 +10,29 @@
 
 #include "chart.h"
 
-/* One row of a tally table; numbers are NAN when empty. */
+/* A figure to print: exactly num/den when den > 0 (a ratio of counts, or a
+ * decimal), else the double `value` (NAN: none). Printed figures are rounded
+ * from this, once, by ru_number(). */
+__extension__ typedef __int128 i128;
+struct figure {
+    double value;
+    i128 num, den;
+};
+
+struct figure fig_double(double v);
+struct figure fig_ratio(i128 num, i128 den);
+struct figure fig_decimal(double v);         /* exact when v has at most 6 decimals */
+struct figure fig_sub(struct figure a, struct figure b);
+int fig_cmp(struct figure a, struct figure b); /* <0, 0, >0; both non-NAN */
+
+/* One row of a tally table; numbers are NAN when empty. The doubles are
+ * recomputed from the counts where the file has them; the figures f_* are
+ * the exact fractions they come from. */
 struct tally_row {
     char **keys;
     char *question;
     double responses, answered, mean, csat, lo, hi, mean_pct;
+    struct figure f_responses, f_answered, f_mean, f_csat;
     int suppressed;
     int total;           /* '*' in every key: a total */
     int yes_no;          /* answered on a 0-1 scale */
@@ -35,6 +53,8 @@ struct doc_cell {
     char *text;          /* as shown, Russian typography */
     double value;        /* the full-precision number (NAN: text only) */
     int percent;         /* value is a share shown as a percentage */
+    int decimals;        /* as many as the text shows */
+    int signed_points;   /* a difference in percentage points, "+1,2 п. п." */
     enum cell_tone tone;
 };
 
@@ -54,6 +74,7 @@ struct doc_block {
 struct anketa_report {
     struct anketa_report_options o;
     double target;
+    struct figure f_target;
     char *title, *period, *generated;
     struct tally_table *tables;
     size_t table_count;
@@ -69,9 +90,13 @@ void report_free_tables(struct anketa_report *r);
 int report_build(struct anketa_report *r, struct anketa_error *err);
 void report_free_blocks(struct anketa_report *r);
 
-/* report_format.c: Russian typography. */
-char *ru_number(double v, int decimals);      /* "1 234,5" */
-char *ru_percent(double share, int decimals); /* "78,4 %" */
+/* report_format.c: Russian typography. ru_number() is the one rounding of
+ * every figure the report prints (all five formats): v × 10^shift rounded
+ * half away from zero to `decimals`, decided on exact decimal digits (on the
+ * fraction when v is one, else on the shortest decimal that reads back as the
+ * double). "1 234,5", "−6,9"; "" for NAN. */
+char *ru_number(struct figure v, int shift, int decimals);
+char *ru_percent(struct figure share, int decimals); /* "78,4 %" */
 char *ru_date(long long epoch);               /* "22.11.2026" */
 char *xstrdup(const char *s);
 char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,18 +1,32 @@
-/* Markdown: headings, paragraphs and pipe tables. */
+/* Markdown: headings, paragraphs and pipe tables; names escaped so that
+ * they never become markup. */
 #include <math.h>
 #include <string.h>
 
 #include "report_int.h"
 
+/* Text as Markdown shows it, never as markup: <, >, & as HTML entities
+ * (viewers render raw HTML: <script>, <svg onload>), Markdown's own
+ * punctuation with a backslash (| would end a cell, [..](..) make a link),
+ * line breaks and other control characters as spaces (a table row is one
+ * line). */
 static void md_text(FILE *fp, const char *s)
 {
     for (; s && *s; s++) {
-        if (*s == '|')
-            fputs("\\|", fp);
-        else if (*s == '\n')
+        unsigned char c = (unsigned char)*s;
+        if (c == '<')
+            fputs("&lt;", fp);
+        else if (c == '>')
+            fputs("&gt;", fp);
+        else if (c == '&')
+            fputs("&amp;", fp);
+        else if (strchr("|\\*_`[]~", c) != NULL) {
+            fputc('\\', fp);
+            fputc(c, fp);
+        } else if (c < 0x20 || c == 0x7F)
             fputc(' ', fp);
         else
-            fputc(*s, fp);
+            fputc(c, fp);
     }
 }
 

@@ -151,7 +151,16 @@ int64_t tally_key_id(struct tally_key *k, const char *s, size_t len)
     return tally_dict_intern(&k->values, s, len);
 }
 
-int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, struct anketa_error *err)
+int tally_add_units(struct anketa_tally *t, int64_t w)
+{
+    if (w > TALLY_UNITS_MAX - t->units)
+        return -1;
+    t->units += w;
+    return 0;
+}
+
+int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, const char *name,
+                 struct anketa_error *err)
 {
     size_t nk = dst->key_count, ns = dst->table.nstats;
     uint32_t **remap = calloc(nk ? nk : 1, sizeof *remap);
@@ -159,6 +168,10 @@ int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, struct anke
     int rc = 0;
     if (remap == NULL || nk > 64)
         goto nomem;
+    if (tally_add_units(dst, src->units) != 0) {
+        rc = anketa_error_at(err, ANKETA_ERR_LIMIT, name, 0, 0, TALLY_UNITS_MSG);
+        goto done;
+    }
     /* Dictionaries are small next to the groups: map each id once. */
     for (size_t k = 0; k < nk; k++) {
         const struct tally_dict *d = &src->keys[k].values;

@@ -10,11 +10,13 @@
 #include <anketa/tally.h>
 
 #include "csv_scan.h"
+#include "figures.h"
 
-/* Weights are kept as whole multiples of 1/10000 so that sums are exact in any
- * order: a merge of partials gives the same integers as one pass. */
-#define TALLY_UNIT 10000
 #define TALLY_STAR UINT32_MAX   /* the id of '*' in a totals row */
+/* All the weights of one tally add up to at most 10^12 responses: every
+ * count, total and sum of scale point times count (at most 100 times the
+ * total) then stays far inside int64. A partial holds no larger count. */
+#define TALLY_UNITS_MAX (1000000000000LL * TALLY_UNIT)
 
 /* ---- string dictionary and group table (tally_table.c) ---- */
 
@@ -118,7 +120,13 @@ struct anketa_tally {
     long skipped;
     char first_skip[ANKETA_ERROR_MAX];
     int64_t rows;
+    int64_t units;              /* the sum of all weights, <= TALLY_UNITS_MAX */
 };
+
+/* Adds w to t's sum of weights; -1 (nothing added) past TALLY_UNITS_MAX. */
+int tally_add_units(struct anketa_tally *t, int64_t w);
+#define TALLY_UNITS_MSG "the weights add up to more than 1000000000000 responses, " \
+                        "the most one tally counts"
 
 /* ---- counting records (tally_read.c) ---- */
 
@@ -169,8 +177,10 @@ int tally_add_partial_stream(struct anketa_tally *t, FILE *fp, const char *name,
 
 /* Fixes the question list and makes the group table. */
 int tally_settle(struct anketa_tally *t, struct anketa_error *err);
-/* Adds src's groups (with its own dictionaries) into dst. */
-int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, struct anketa_error *err);
+/* Adds src's groups (with its own dictionaries) into dst; name is the file
+ * they were read from, for messages. */
+int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, const char *name,
+                 struct anketa_error *err);
 
 /* The id of a key value in key column k, or -1 when out of memory. */
 int64_t tally_key_id(struct tally_key *k, const char *s, size_t len);

@@ -142,11 +142,25 @@ static int group(struct anketa_tally *t, const struct anketa_csv_row *r, const c
     /* counts first, keys after: nothing is added from a bad row */
     for (size_t i = 0; i < ns; i++) {
         const char *f = r->fields[i == 0 ? 1 : 1 + nk + i];
-        if (number(f, INT64_MAX / 4, &v[i]) != 0)
+        if (number(f, TALLY_UNITS_MAX, &v[i]) != 0)
             return anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line,
                                    (long)(i == 0 ? 2 : 1 + nk + i + 1),
                                    "'%.40s' is not a count", f);
     }
+    /* no question answered more often than the group has responses: then
+     * every sum stays within the tally's bound */
+    for (size_t q = 0; q < t->question_count; q++) {
+        const struct tally_question *qu = &t->questions[q];
+        int64_t answered = 0;
+        for (int p = 0; p <= qu->hi - qu->lo; p++)
+            answered += v[qu->offset + (size_t)p];
+        if (answered > v[0])
+            return anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line, 0,
+                                   "%s answered %" PRId64 " times in a group of %" PRId64
+                                   " responses (in 1/10000)", qu->column, answered, v[0]);
+    }
+    if (tally_add_units(t, v[0]) != 0)
+        return anketa_error_at(err, ANKETA_ERR_LIMIT, name, r->line, 2, TALLY_UNITS_MSG);
     for (size_t k = 0; k < nk; k++) {
         int64_t id = tally_key_id(&t->keys[k], r->fields[2 + k], r->lengths[2 + k]);
         if (id < 0)
@@ -157,11 +171,8 @@ static int group(struct anketa_tally *t, const struct anketa_csv_row *r, const c
     if (g < 0)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     int64_t *st = tally_table_stats(&t->table, (size_t)g);
-    for (size_t i = 0; i < ns; i++) {
-        if (st[i] > INT64_MAX / 2 - v[i])
-            return anketa_error_at(err, ANKETA_ERR_LIMIT, name, r->line, 0, "count overflow");
-        st[i] += v[i];
-    }
+    for (size_t i = 0; i < ns; i++)
+        st[i] += v[i];      /* within TALLY_UNITS_MAX, checked above */
     return 0;
 }
 

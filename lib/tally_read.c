@@ -130,6 +130,10 @@ static int count_record(struct tally_job *j, const struct csv_record *r)
         }
         j->vals[i] = v - q->lo;
     }
+    if (tally_add_units(t, w) != 0) {
+        note(&j->fail, ANKETA_ERR_LIMIT, r->line, j->weight_col + 1, TALLY_UNITS_MSG);
+        return -1;
+    }
     int64_t g = tally_table_find_hashed(&t->table, ids, h);
     if (g < 0)
         goto nomem;

@@ -9,6 +9,18 @@
 
 #define Z95 1.959963984540054   /* the 97.5% point of the normal distribution */
 
+void anketa_wilson(double p, double n, double *low, double *high)
+{
+    double z2 = Z95 * Z95;
+    double denom = 1 + z2 / n;
+    double centre = (p + z2 / (2 * n)) / denom;
+    double half = Z95 * sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom;
+    /* At p = 0 (p = 1) the bound is 0 (1) exactly; the difference of the two
+     * terms would leave a stray 1e-17. */
+    *low = p <= 0 || centre - half < 0 ? 0 : centre - half;
+    *high = p >= 1 || centre + half > 1 ? 1 : centre + half;
+}
+
 int tally_figures(const int64_t *counts, int lo, int hi, struct tally_figures *out)
 {
     int64_t answered = 0, sum = 0;
@@ -27,12 +39,7 @@ int tally_figures(const int64_t *counts, int lo, int hi, struct tally_figures *o
     double a = (double)answered, n = a / TALLY_UNIT;
     out->mean = (double)sum / a;
     out->csat = (double)top / a;
-    double p = out->csat, z2 = Z95 * Z95;
-    double denom = 1 + z2 / n;
-    double centre = (p + z2 / (2 * n)) / denom;
-    double half = Z95 * sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom;
-    out->low = centre - half < 0 ? 0 : centre - half;
-    out->high = centre + half > 1 ? 1 : centre + half;
+    anketa_wilson(out->csat, n, &out->low, &out->high);
     out->mean_pct = hi > 0 ? out->mean / hi * 100 : 0;
     if (lo == 0 && hi == 10) {
         int64_t promoters = counts[9] + counts[10], detractors = 0;

@@ -3,10 +3,7 @@
 #include <string.h>
 
 #include "tally_int.h"
-
-/* Weights above this (in whole responses) are refused: far beyond any paper
- * tally, and it keeps every sum of units far from int64 overflow. */
-#define WEIGHT_MAX 1000000000LL
+#include "weight.h"
 
 const char *tally_parse_weight(const char *s, size_t len, int64_t *units)
 {
@@ -14,36 +11,7 @@ const char *tally_parse_weight(const char *s, size_t len, int64_t *units)
         *units = TALLY_UNIT;
         return NULL;
     }
-    int64_t whole = 0, frac = 0;
-    size_t i = 0;
-    int digits = 0;
-    while (i < len && s[i] >= '0' && s[i] <= '9') {
-        whole = whole * 10 + (s[i++] - '0');
-        if (whole > WEIGHT_MAX)
-            return "weight too large";
-        digits++;
-    }
-    if (i < len && s[i] == '.') {
-        int places = 0;
-        i++;
-        while (i < len && s[i] >= '0' && s[i] <= '9') {
-            if (places == 4) {
-                if (s[i] != '0')
-                    return "weight with more than 4 decimals";
-            } else {
-                frac = frac * 10 + (s[i] - '0');
-                places++;
-            }
-            i++;
-            digits++;
-        }
-        for (; places < 4; places++)
-            frac *= 10;
-    }
-    if (i != len || digits == 0)
-        return "weight is not a non-negative decimal number";
-    *units = whole * TALLY_UNIT + frac;
-    return NULL;
+    return weight_parse(s, len, 0, units);
 }
 
 const char *tally_parse_score(const char *s, size_t len, int *value)

@@ -1,6 +1,7 @@
 /* The figures as CSV (doc/architecture.md "Figures"): totals rows rolled up
  * from the details, rows sorted by key text (a '*' after every value, so a
- * total follows its parts), suppression applied, fixed 4-decimal numbers. */
+ * total follows its parts), suppression applied, figures as the shortest
+ * decimals that read back as the same doubles (never rounded twice). */
 #define _GNU_SOURCE 1   /* qsort_r */
 #include <math.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include <anketa/tally.h>
 
+#include "decimal.h"
 #include "tally_int.h"
 #include "util.h"
 
@@ -55,16 +57,12 @@ static int put_field(struct buf *b, const char *s, size_t len)
     return rc ? rc : put(b, "\"", 1);
 }
 
-/* 4 decimals, rounded half away from zero, never "-0.0000". */
-static int put_fixed(struct buf *b, double v)
+/* A figure in full: report rounds it once, for display (never "-0"). */
+static int put_figure(struct buf *b, double v)
 {
-    char tmp[48];
-    double r = floor(fabs(v) * 10000 + 0.5);
-    long long i = (long long)r;
-    if (i == 0)
-        return puts_(b, "0.0000");
-    snprintf(tmp, sizeof tmp, "%s%lld.%04lld", v < 0 ? "-" : "", i / 10000, i % 10000);
-    return puts_(b, tmp);
+    char tmp[DECIMAL_MAX];
+    size_t n = anketa_decimal_shortest(v == 0 ? 0 : v, 0, tmp);
+    return put(b, tmp, n);
 }
 
 static int put_units(struct buf *b, int64_t u)
@@ -257,7 +255,7 @@ static int put_row(struct buf *b, const struct anketa_tally *t, size_t g, size_t
     for (int i = 0; i < 4; i++) {
         rc |= put(b, ",", 1);
         if (show)
-            rc |= put_fixed(b, i == 0 ? f.mean : i == 1 ? f.csat : i == 2 ? f.low : f.high);
+            rc |= put_figure(b, i == 0 ? f.mean : i == 1 ? f.csat : i == 2 ? f.low : f.high);
     }
     for (int v = t->lo; v <= t->hi; v++) {
         rc |= put(b, ",", 1);
@@ -266,10 +264,10 @@ static int put_row(struct buf *b, const struct anketa_tally *t, size_t g, size_t
     }
     rc |= puts_(b, hidden ? ",1," : ",0,");
     if (show)
-        rc |= put_fixed(b, f.mean_pct);
+        rc |= put_figure(b, f.mean_pct);
     rc |= put(b, ",", 1);
     if (show && f.has_nps)
-        rc |= put_fixed(b, f.nps);
+        rc |= put_figure(b, f.nps);
     return rc | put(b, "\n", 1);
 }
 

@@ -17,7 +17,12 @@ struct yamlwalk {
     struct anketa_error *err;
 };
 
-/* Parses text into w->doc. Returns 0 or an error naming the position. */
+/* What one file may hold: every walker then does bounded work. */
+#define YAMLWALK_MAX_DEPTH 64           /* lists and mappings inside each other */
+#define YAMLWALK_MAX_NODES 2000000      /* nodes, an alias counting as what it names */
+
+/* Parses the first document of text into w->doc. Returns 0 or an error
+ * naming the position (ANKETA_ERR_LIMIT past the limits above). */
 ANKETA_INTERNAL
 int anketa_yamlwalk_load(struct yamlwalk *w, const char *text, size_t len, const char *file,
                   struct anketa_error *err);

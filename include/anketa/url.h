@@ -11,11 +11,16 @@
  * '&', '#', '+', '=' never break the query. Returns a malloc'd string or NULL. */
 ANKETA_API char *anketa_url_encode_component(const char *s);
 
-/* Turns a URL that may hold non-ASCII characters or spaces (an IRI, as people
- * paste them) into its URI form: those bytes become %XX, while reserved
- * characters and existing %XX escapes stay as they are. The scheme must be
- * http or https. Returns a malloc'd string, or NULL with err set. */
+/* The one rule for every URL anketa writes into a code or draws: http or
+ * https, a host name and nothing else before the path (no user@, no spaces;
+ * an optional :port), no NUL byte. The host is checked and written in ASCII
+ * by IDNA 2008 (libidn2): "мфц-нсо.рф" becomes "xn--...", lower case. In
+ * the rest, non-ASCII bytes, spaces and controls become %XX (UTF-8), while
+ * reserved characters and existing %XX escapes stay as they are. Returns a
+ * malloc'd string, or NULL with err set (ANKETA_ERR_INVALID naming why). */
 ANKETA_API char *anketa_url_normalize(const char *url, struct anketa_error *err);
+/* The same for url[0..len), which may hold a NUL byte (an error then). */
+ANKETA_API char *anketa_url_normalize_n(const char *url, size_t len, struct anketa_error *err);
 
 /* Appends name=value pairs (both percent-encoded) to the query of base,
  * keeping a #fragment last. Returns a malloc'd string, or NULL with err set. */

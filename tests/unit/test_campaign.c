@@ -6,6 +6,7 @@
 
 #include <anketa/campaign.h>
 #include <anketa/codes.h>
+#include <anketa/template.h>
 
 #include "check.h"
 
@@ -100,6 +101,10 @@ static void test_errors(void)
     expect_error("https://f.ru/u/1/", "f.ru/u/1/", "c.yaml:9:24: 'f.ru/u/1/' is not an http(s) URL");
     expect_error("questions:", "questions: [\n", "c.yaml:");
     expect_error("campaign: {", "campaign: { id: x, ", "key 'id' given twice in campaign");
+    expect_error("id: c1,", "id: \"c/../1\",", "campaign id 'c/../1' may hold only letters");
+    expect_error("https://min.ru/оценить", "\"https://min.ru/\\0.exe\"",
+                 "c.yaml:7:19: authority: 'feedback_url' holds a NUL character");
+    expect_error("https://min.ru/оценить", "https://user@min.ru/", "user name or password");
 }
 
 static void test_demo(void)
@@ -122,10 +127,58 @@ static void test_demo(void)
     CHECK(strstr(err.message, "no-such-campaign.yaml: No such file") != NULL);
 }
 
+/* YAML that would take minutes or gigabytes is refused at once, at its place:
+ * deep nesting (libyaml's scanner is quadratic in it), aliases that multiply
+ * what a walker visits, and an alias inside the node it names. */
+static void expect_limit(const char *text, size_t len, const char *want)
+{
+    struct anketa_error err;
+    struct anketa_campaign *c = anketa_campaign_parse(text, len, "c.yaml", &err);
+    check_count++;
+    if (c != NULL || strstr(err.message, want) == NULL) {
+        check_fail(__FILE__, __LINE__, want);
+        fprintf(stderr, "    got: %s\n", c ? "(no error)" : err.message);
+    }
+    anketa_campaign_free(c);
+    struct anketa_template *t = anketa_template_parse(text, len, "c.yaml", &err);
+    check_count++;
+    if (t != NULL || strstr(err.message, want) == NULL) {
+        check_fail(__FILE__, __LINE__, want);
+        fprintf(stderr, "    got: %s\n", t ? "(no error)" : err.message);
+    }
+    anketa_template_free(t);
+}
+
+static void test_limits(void)
+{
+    size_t n = 200000;
+    char *deep = malloc(n + 1);
+    if (deep == NULL)
+        return;
+    memset(deep, '[', n);
+    deep[n] = '\n';
+    expect_limit(deep, n + 1, "c.yaml:1:65: lists and mappings nested deeper than 64 levels");
+    free(deep);
+    static const char bomb[] =
+        "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        "a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n"
+        "a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n"
+        "a3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\n"
+        "a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
+        "a5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n"
+        "a6: &a6 [*a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5]\n";
+    expect_limit(bomb, sizeof bomb - 1, "c.yaml:7:10: more than 2000000 YAML nodes");
+    static const char loop[] = "a: &x [1, *x]\n";
+    expect_limit(loop, sizeof loop - 1, "c.yaml:1:11: alias '*x' stands inside the node it names");
+    static const char twice[] = "a: &x 1\nb: &x 2\n";
+    expect_limit(twice, sizeof twice - 1, "c.yaml:2:4: anchor '&x' defined twice");
+}
+
 int main(void)
 {
     test_base();
     test_errors();
+    test_limits();
     test_demo();
     return check_summary();
 }

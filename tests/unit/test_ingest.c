@@ -80,6 +80,23 @@ static void test_weights(void)
     CHECK(ingest_parse_weight("0", &v, why) == -1);
     CHECK(ingest_parse_weight("2,5", &v, why) == -1);
     CHECK(ingest_parse_weight("abc", &v, why) == -1);
+    /* the whole field, exactly (the same rule as tally's, weight.h) */
+    CHECK(ingest_parse_weight("1 2", &v, why) == -1 && strstr(why, "grouped") != NULL);
+    CHECK(ingest_parse_weight("1,000", &v, why) == -1 && strstr(why, "ambiguous") != NULL);
+    CHECK(ingest_parse_weight("1.000", &v, why) == -1 && strstr(why, "ambiguous") != NULL);
+    CHECK(ingest_parse_weight("1 000", &v, why) == 0 && v == 1000);
+    CHECK(ingest_parse_weight("1 250 000", &v, why) == 0 && v == 1250000);
+    CHECK(ingest_parse_weight("12 50", &v, why) == -1);
+    CHECK(ingest_parse_weight("1250 000", &v, why) == -1);
+    CHECK(ingest_parse_weight(" 7 ", &v, why) == 0 && v == 7);
+    CHECK(ingest_parse_weight("1,0", &v, why) == 0 && v == 1);
+    char zeros[80];
+    memset(zeros, '0', 62);
+    memcpy(zeros + 62, "1000", 5);
+    CHECK(ingest_parse_weight(zeros, &v, why) == 0 && v == 1000);
+    CHECK(ingest_parse_weight("1000000000", &v, why) == 0 && v == 1000000000);
+    CHECK(ingest_parse_weight("2000000000", &v, why) == -1 && strstr(why, "above") != NULL);
+    CHECK(ingest_parse_weight("1e3", &v, why) == -1 && strstr(why, "not a whole") != NULL);
 }
 
 static void test_text(void)

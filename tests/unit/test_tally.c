@@ -24,6 +24,25 @@ static void test_weights(void)
     CHECK(tally_parse_weight("1e3", 3, &u) != NULL);
     CHECK(tally_parse_weight(".", 1, &u) != NULL);
     CHECK(tally_parse_weight("0,5", 3, &u) != NULL);
+    /* the whole field, exactly, with the right reason */
+    const char *why;
+    CHECK(tally_parse_weight("1 2", 3, &u) != NULL);
+    CHECK(tally_parse_weight("1,000", 5, &u) != NULL);
+    CHECK(tally_parse_weight("1.000", 5, &u) == NULL && u == 10000);
+    char zeros[80];
+    memset(zeros, '0', 62);
+    memcpy(zeros + 62, "1000", 5);
+    CHECK(tally_parse_weight(zeros, 66, &u) == NULL && u == 1000 * 10000LL);
+    CHECK(tally_parse_weight("1000000000", 10, &u) == NULL && u == 10000000000000LL);
+    CHECK((why = tally_parse_weight("1000000000.0001", 15, &u)) != NULL &&
+          strstr(why, "above") != NULL);
+    CHECK((why = tally_parse_weight("10000000000", 11, &u)) != NULL && strstr(why, "above") != NULL);
+    CHECK((why = tally_parse_weight("99999999999999999999x", 21, &u)) != NULL &&
+          strstr(why, "not a") != NULL);
+    CHECK((why = tally_parse_weight("1.00001", 7, &u)) != NULL && strstr(why, "decimals") != NULL);
+    CHECK(tally_parse_weight("1\0", 3, &u) != NULL);
+    CHECK(tally_parse_weight(".5", 2, &u) != NULL);
+    CHECK(tally_parse_weight("5.", 2, &u) != NULL);
     int v = 0;
     CHECK(tally_parse_score("5", 1, &v) == NULL && v == 5);
     CHECK(tally_parse_score("10", 2, &v) == NULL && v == 10);
@@ -128,10 +147,12 @@ static void test_small(void)
     CHECK_STR(out,
               "city,question,responses,answered,mean,csat,csat_low,csat_high,"
               "n0,n1,n2,n3,n4,n5,suppressed,mean_pct,nps\n"
-              "Зея,q.a,2,2,1.0000,0.0000,0.0000,0.6576,,2,0,0,0,0,0,20.0000,\n"
+              "Зея,q.a,2,2,1,0,0,0.6576197724933469,,2,0,0,0,0,0,20,\n"
               "Зея,q.r,2,0,,,,,0,0,,,,,0,,\n"
-              "Тында,q.a,2.5000,1.5000,4.6667,1.0000,0.2808,1.0000,,0,0,0,0.5000,1,0,93.3333,\n"
-              "Тында,q.r,2.5000,2.5000,0.8000,0.8000,0.2578,0.9788,0.5000,2,,,,,0,80.0000,\n");
+              "Тында,q.a,2.5000,1.5000,4.666666666666667,1,0.28082215933007504,1,,0,0,0,0.5000,1,0,"
+              "93.33333333333333,\n"
+              "Тында,q.r,2.5000,2.5000,0.8,0.8,0.2577848194530487,0.9787538134408587,0.5000,2,,,,,0,"
+              "80,\n");
     free(out);
     /* bad value: file, line and column named */
     out = run("id,q.a\n1,5\n2,7\n", NULL, 0, qs, 1, 5, 0, 0);
@@ -213,8 +234,8 @@ static void test_merge(void)
     char *one = run(csv, k, 2, qs, 1, 0, 1, 0);
     char *part = run(csv, k, 2, qs, 1, 0, 0, 1);
     CHECK_STR(row_of(one, "x,2024-01,"),
-              "x,2024-01,q.a,1.5000,1.5000,10.0000,1.0000,0.2808,1.0000,0,0,0,0,0,0,0,0,0,0,"
-              "1.5000,0,100.0000,100.0000");
+              "x,2024-01,q.a,1.5000,1.5000,10,1,0.28082215933007504,1,0,0,0,0,0,0,0,0,0,0,"
+              "1.5000,0,100,100");
     struct anketa_tally_config cfg = {.min_n = 0, .totals = 1, .threads = 1};
     struct anketa_error err;
     struct anketa_tally *t = anketa_tally_new(&cfg, &err);

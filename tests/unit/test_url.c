@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,5 +35,47 @@ int main(void)
     s = anketa_url_add_params("https://x/f?", names + 1, values + 1, 1, &err);
     CHECK_STR(s, "https://x/f?point=pt-1%262");
     free(s);
+
+    /* IDNA for the host, percent-encoding for the rest */
+    s = anketa_url_normalize("https://мфц-нсо.рф/оценка?q=ж", &err);
+    CHECK_STR(s, "https://xn----wtbeeopo.xn--p1ai/%D0%BE%D1%86%D0%B5%D0%BD%D0%BA%D0%B0?q=%D0%B6");
+    free(s);
+    s = anketa_url_normalize("HTTPS://Example.RU:8443/A", &err);
+    CHECK_STR(s, "https://example.ru:8443/A");
+    free(s);
+    s = anketa_url_normalize("https://xn----wtbeeopo.xn--p1ai/", &err);  /* already ASCII */
+    CHECK_STR(s, "https://xn----wtbeeopo.xn--p1ai/");
+    free(s);
+    s = anketa_url_normalize("http://[::1]:80/x", &err);
+    CHECK_STR(s, "http://[::1]:80/x");
+    free(s);
+    s = anketa_url_add_params("https://мфц-нсо.рф/f", names + 1, values + 1, 1, &err);
+    CHECK_STR(s, "https://xn----wtbeeopo.xn--p1ai/f?point=pt-1%262");
+    free(s);
+
+    /* the rule: http(s), a valid host and nothing else before the path */
+    static const struct { const char *url, *why; } bad[] = {
+        { "javascript:alert(1)", "not an http(s) URL" },
+        { "https:///x", "no host name" },
+        { "https://", "no host name" },
+        { "https://exa mple.ru/", "not a valid host name" },
+        { "https://user@example.ru/", "user name or password" },
+        { "https://user:pw@example.ru/", "user name or password" },
+        { "https://example.ru:99999/", "port" },
+        { "https://example.ru:/", "port" },
+        { "https://exa_mple.ru/", "not a valid host name" },
+        { "https://-x.ru/", "not a valid host name" },
+        { "https://a..ru/", "not a valid host name" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        s = anketa_url_normalize(bad[i].url, &err);
+        CHECK(s == NULL && strstr(err.message, bad[i].why) != NULL);
+        if (s != NULL || strstr(err.message, bad[i].why) == NULL)
+            fprintf(stderr, "    %s: %s\n", bad[i].url, s ? s : err.message);
+        free(s);
+    }
+    static const char nul[] = "https://example.ru/\0evil";
+    CHECK(anketa_url_normalize_n(nul, sizeof nul - 1, &err) == NULL);
+    CHECK(strstr(err.message, "NUL") != NULL);
     return check_summary();
 }

@@ -1,5 +1,6 @@
-# The workbook opens with openpyxl and holds the input's numbers in full
-# precision with a display format (not rounded text), a frozen header, charts.
+# The workbook opens with openpyxl and holds the shares in full precision
+# (from the counts) with a display format (not rounded text), a frozen
+# header, charts.
 D="$DATA/report"
 report -c "$EXAMPLES/demo-campaign.yaml" -o r.xlsx "$D/overall.csv" "$D/auth.csv" || exit 1
 /usr/bin/python3 - "$D/auth.csv" <<'PY'
@@ -7,7 +8,9 @@ import csv, sys, openpyxl
 wb = openpyxl.load_workbook("r.xlsx")
 print("sheets:", wb.sheetnames)
 ws = wb[wb.sheetnames[2]]
-want = {r["authority"]: float(r["csat"]) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+# the share from the counts, not the file's rounded csat
+want = {r["authority"]: (float(r["n4"]) + float(r["n5"])) / float(r["answered"])
+        for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
 names = {"Минсоцзащиты Амурской области": "minsoc", "Минцифры Амурской области": "mincifry",
          "Администрация г. Благовещенска": "adm-blag", "Итого": "*"}
 ok = 0
