@@ -26,6 +26,7 @@ struct anketa_output {
     char *tmp;           /* NEW_FILE without O_TMPFILE: the temporary's name */
     int ready;           /* flushed and synced: only the rename is left */
     int published;       /* in place (or copied out) */
+    int replaces;        /* NEW_FILE: a file was there at the open */
 };
 
 /* Test hook: ANKETA_NO_TMPFILE=1 takes the path of file systems without
@@ -169,8 +170,10 @@ struct anketa_output *anketa_output_open_flags(const char *path, unsigned flags,
     /* The new file keeps the permissions of the one it replaces (a seen
      * file kept private stays private). */
     struct stat st;
-    if (fstatat(out->dirfd, out->base, &st, 0) == 0 && S_ISREG(st.st_mode))
+    if (fstatat(out->dirfd, out->base, &st, 0) == 0 && S_ISREG(st.st_mode)) {
         fchmod(fd, st.st_mode & 07777);
+        out->replaces = 1;
+    }
     if ((out->fp = fdopen(fd, "wb")) == NULL) {
         close(fd);
         return fail(out, err, ANKETA_ERR_IO, "", errno);
@@ -270,8 +273,8 @@ static int publish(struct anketa_output *out, struct anketa_error *err)
         return 0;
     }
     int fd = fileno(out->fp);
-    if (link_unnamed(fd, out->dirfd, out->base) != 0) {
-        if (errno != EEXIST)
+    if (out->replaces || link_unnamed(fd, out->dirfd, out->base) != 0) {
+        if (!out->replaces && errno != EEXIST)
             return anketa_error_at(err, ANKETA_ERR_IO, out->name, 0, 0, "link: %s",
                                    strerror(errno));
         /* A file is there already: link under a fresh name, rename over it. */
