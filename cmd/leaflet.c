@@ -209,15 +209,17 @@ int main(int argc, char **argv)
         cli_report(&err);
     else
         status = cli_each_input(argc, argv, feed, &run);
+    int unwritten = 0;   /* the rows drew, the output could not be written */
     if (status == CLI_EXIT_OK && anketa_leaflet_finish(l, &err) != 0) {
         cli_report(&err);
         status = CLI_EXIT_FAILURE;
+        unwritten = err.code == ANKETA_ERR_IO;
     }
     cli_progress_end();
     if (status == CLI_EXIT_OK && !cli_quiet())
         fprintf(stderr, "leaflet: %ld rows drawn on %ld pages, %ld rows skipped (other levels "
                         "or --where)\n", run.drawn, anketa_leaflet_pages(l), run.skipped);
-    else if (status != CLI_EXIT_OK && l != NULL)
+    else if (status != CLI_EXIT_OK && l != NULL && !unwritten)
         cli_error("nothing written: fix the rows above and run again");
     anketa_leaflet_free(l);
     anketa_campaign_free(campaign);
