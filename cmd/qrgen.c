@@ -52,10 +52,29 @@ static void usage(void)
 
 static int ensure_dir(const char *dir)
 {
-    if (mkdir(dir, 0777) == 0 || errno == EEXIST)
-        return 0;
-    cli_error("%s: cannot create folder: %s", dir, strerror(errno));
-    return -1;
+    if (mkdir(dir, 0777) != 0) {
+        if (errno == EEXIST)
+            return 0;
+        cli_error("%s: cannot create folder: %s", dir, strerror(errno));
+        return -1;
+    }
+    /* A new folder's own entry synced too, or a power cut could take it
+     * with every code in it. */
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%s", dir);
+    for (size_t n = strlen(parent); n > 1 && parent[n - 1] == '/';)
+        parent[--n] = '\0';   /* "codes/" is "codes" */
+    char *slash = strrchr(parent, '/');
+    if (slash == NULL)
+        snprintf(parent, sizeof parent, ".");
+    else
+        slash[slash == parent] = '\0';   /* "/codes" keeps its "/" */
+    struct anketa_error err;
+    if (anketa_output_sync_dir(parent, &err) != 0) {
+        cli_report(&err);
+        return -1;
+    }
+    return 0;
 }
 
 /* DIR/base.ext, or NULL with --no-files. */
