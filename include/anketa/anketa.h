@@ -1,5 +1,12 @@
 /* The umbrella header of libanketa: every public header. The core's
- * functions are in library anketa, those of render.h in anketa-render. */
+ * functions are in library anketa, those of render.h in anketa-render.
+ *
+ * Ownership, unless a header says otherwise: what a function is given is
+ * borrowed for the call (copied if kept); an object from a *_new, *_load,
+ * *_open or *_parse is the caller's, freed by the matching *_free (which
+ * takes NULL); a pointer an accessor returns is borrowed from its object,
+ * valid until that object changes or is freed. Options structs name, field
+ * by field, what the object keeps borrowed and so must outlive it. */
 #ifndef ANKETA_ANKETA_H
 #define ANKETA_ANKETA_H
 

@@ -33,6 +33,8 @@ enum anketa_time_precision {
     ANKETA_TIME_SECOND, ANKETA_TIME_MINUTE, ANKETA_TIME_HOUR, ANKETA_TIME_DAY
 };
 
+/* Borrowed, and must outlive the ingest: the profile, the campaign, the
+ * streams, the key and ctx; the rest is read by anketa_ingest_new(). */
 struct anketa_ingest_config {
     const struct anketa_profile *profile;
     const struct anketa_campaign *campaign; /* may be NULL: ids pass through */

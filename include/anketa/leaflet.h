@@ -14,6 +14,8 @@ struct anketa_leaflet;
 
 enum anketa_leaflet_format { ANKETA_LEAFLET_PDF, ANKETA_LEAFLET_PNG, ANKETA_LEAFLET_SVG };
 
+/* Borrowed, and must outlive the leaflet: the template, the campaign, the
+ * strings and ctx. */
 struct anketa_leaflet_options {
     const struct anketa_template *tpl;
     const struct anketa_campaign *campaign; /* optional: direction kinds and logos */

@@ -19,6 +19,8 @@ enum anketa_report_format {
     ANKETA_REPORT_CSV
 };
 
+/* The campaign is borrowed and must outlive the report; the strings are
+ * copied by anketa_report_new(). */
 struct anketa_report_options {
     const struct anketa_campaign *campaign; /* names, target, method; may be NULL */
     const char *title;      /* NULL: from the campaign, else a default */

@@ -13,6 +13,8 @@
  * figures or the counts themselves (a partial) that other tallies merge.
  * Memory grows with the number of groups, never with the number of rows. */
 
+/* keys and questions are copied by anketa_tally_new(); the campaign is
+ * borrowed and must outlive the tally. */
 struct anketa_tally_config {
     const char *const *keys;        /* group columns in order; may be derived:
                                        year, quarter, month, week, day */
