@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <math.h>
@@ -22,6 +23,12 @@ static struct timespec progress_last;
 
 void cli_init(const char *name)
 {
+    /* A descriptor 0, 1 or 2 closed by the caller (2>&-) would be the next
+     * file opened, and messages would land in an output: /dev/null holds it. */
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+            open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+            _exit(CLI_EXIT_FAILURE);
     setlocale(LC_ALL, "");
     /* Numbers in our CSV always use '.', whatever the user's locale. */
     setlocale(LC_NUMERIC, "C");
@@ -183,6 +190,37 @@ double cli_decimal(const char *s, double min, double max, const char *opt)
     if (errno != 0 || end == s || *end != '\0' || !isfinite(v) || v < min || v > max)
         cli_usage_error("%s: '%s' is not a number from %g to %g", opt, s, min, max);
     return v;
+}
+
+void cli_check_paths(char **inputs, int count, const struct anketa_path_use *more, size_t n)
+{
+    struct anketa_path_use *uses = calloc((size_t)count + n + 1, sizeof *uses);
+    if (uses == NULL)
+        cli_usage_error("out of memory");
+    for (int i = 0; i < count; i++)
+        uses[i] = (struct anketa_path_use){ inputs[i], "an input", 0 };
+    memcpy(uses + count, more, n * sizeof *uses);
+    struct anketa_error err;
+    int rc = anketa_paths_check(uses, (size_t)count + n, &err);
+    free(uses);
+    if (rc != 0)
+        cli_usage_error("%s", err.message);
+}
+
+const char *cli_extension(const char *path)
+{
+    if (path == NULL || strcmp(path, "-") == 0)
+        return NULL;
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    const char *dot = strrchr(name, '.');
+    return dot && dot != name && dot[1] ? dot + 1 : NULL;
+}
+
+void cli_refuse_terminal(const char *output, int binary)
+{
+    if (binary && anketa_output_is_terminal(output))
+        cli_usage_error("binary output is not written to a terminal: give -o FILE or "
+                        "redirect standard output");
 }
 
 int cli_close_stdout(void)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include <anketa/error.h>
+#include <anketa/output.h>
 
 #if defined(__GNUC__)
 #define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -18,7 +19,8 @@
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
 
-/* Sets the locale and the program name used in every message. */
+/* Opens /dev/null on any of descriptors 0, 1, 2 that is closed; sets the
+ * locale and the program name used in every message. */
 void cli_init(const char *progname);
 const char *cli_progname(void);
 
@@ -57,6 +59,18 @@ CLI_NORETURN void cli_version(void);
 long cli_number(const char *s, long min, long max, const char *opt);
 /* A decimal number for option `opt` in [min, max], or a usage error. */
 double cli_decimal(const char *s, double min, double max, const char *opt);
+
+/* Refuses (usage error, exit 2) a run of which an output names the same
+ * file as an input or another output (anketa_paths_check): inputs[0..count)
+ * and the paths in more[0..n), before anything is read. */
+void cli_check_paths(char **inputs, int count, const struct anketa_path_use *more, size_t n);
+
+/* The extension of path's file name without the dot ("XLSX" in
+ * "ОТЧЕТ.XLSX"), or NULL for none, "-" or a name that only starts with a dot. */
+const char *cli_extension(const char *path);
+
+/* Refuses (usage error) binary output (binary != 0) to a terminal, like gzip. */
+void cli_refuse_terminal(const char *output, int binary);
 
 /* Flushes stdout; a write error is reported and returns 1 (a closed pipe
  * ends the process quietly through SIGPIPE before this). */

@@ -165,18 +165,18 @@ int main(int argc, char **argv)
                                        : ANKETA_TIME_HOUR;
     if (cfg.no_wait && !seen_path)
         cli_usage_error("--no-wait goes with --seen");
-    for (int i = optind; i < argc; i++)
-        if (rejects_path && strcmp(argv[i], rejects_path) == 0)
-            cli_usage_error("'%s' is both an input and the reject file", argv[i]);
+    const struct anketa_path_use paths[] = { { campaign_path, "-c", 0 },
+        { key_path, "--key-file", 0 }, { output, "-o", 1 }, { rejects_path, "--rejects", 1 },
+        { seen_path, "--seen", 1 } };
+    cli_check_paths(argv + optind, argc - optind, paths, 5);
 
     struct anketa_error err;
     struct anketa_campaign *campaign = NULL;
     struct anketa_profile *profile = NULL;
-    struct anketa_output *out = NULL, *rej = NULL;
+    struct anketa_output *outs[3] = { NULL, NULL, NULL };   /* -o, --rejects, --seen */
     struct anketa_ingest *in = NULL;
     struct reject_log log = { 0 };
     unsigned char *key = NULL;
-    FILE *held = NULL;
     int status = CLI_EXIT_FAILURE, opened = 0;   /* opened: past loading, outputs tried */
     if (campaign_path && (campaign = anketa_campaign_load(campaign_path, &err)) == NULL)
         goto report;
@@ -190,24 +190,24 @@ int main(int argc, char **argv)
             goto report;
         cfg.key = key;
     }
-    /* Standard output cannot be taken back: with --max-rejects the rows wait
-     * in a temporary file until the rejects are counted. */
-    if (strcmp(output, "-") == 0 && limit.set && (held = anketa_ingest_hold(&err)) == NULL)
-        goto report;
+    /* Every output opened before reading (a folder that cannot be written
+     * fails the run at once; standard output is held) and put in place
+     * together at the end. */
     opened = 1;
-    if ((out = anketa_output_open(output, &err)) == NULL ||
-        (rejects_path && (rej = anketa_output_open(rejects_path, &err)) == NULL))
+    if ((outs[0] = anketa_output_open(output, &err)) == NULL ||
+        (rejects_path && (outs[1] = anketa_output_open(rejects_path, &err)) == NULL) ||
+        (seen_path && (outs[2] = anketa_output_open(seen_path, &err)) == NULL))
         goto report;
     static char buffer[1 << 20];   /* output in large writes */
-    setvbuf(anketa_output_stream(out), buffer, _IOFBF, sizeof buffer);
+    setvbuf(anketa_output_stream(outs[0]), buffer, _IOFBF, sizeof buffer);
     cfg.profile = profile;
     cfg.campaign = campaign;
-    cfg.out = held ? held : anketa_output_stream(out);
-    cfg.rejects = rej ? anketa_output_stream(rej) : NULL;
+    cfg.out = anketa_output_stream(outs[0]);
+    cfg.rejects = outs[1] ? anketa_output_stream(outs[1]) : NULL;
     cfg.on_reject = on_reject;
     cfg.on_warning = on_warning;
     cfg.ctx = &log;
-    if (rej)
+    if (outs[1])
         fputs("file,line,reason,record\n", cfg.rejects);
     if ((in = anketa_ingest_new(&cfg, &err)) == NULL ||
         (seen_path && anketa_ingest_load_seen(in, seen_path, &err) != 0))
@@ -229,31 +229,26 @@ done:;
     if (in)
         anketa_ingest_get_counts(in, &n);
     int verdict = status == CLI_EXIT_OK ? anketa_reject_verdict(&limit, &n) : ANKETA_REJECTS_OK;
-    /* The output first, the seen ids only after it is safely in place, so a
-     * failed run can simply be repeated. */
-    if (status == CLI_EXIT_OK && verdict == ANKETA_REJECTS_OK) {
-        FILE *from = held;
-        held = NULL;
-        if ((from && anketa_ingest_release(from, anketa_output_stream(out), &err) != 0) ||
-            anketa_output_commit(out, &err) != 0 ||
-            (rej && anketa_output_commit(rej, &err) != 0) ||
-            (seen_path && anketa_ingest_save_seen(in, seen_path, &err) != 0)) {
-            cli_report(&err);
-            status = CLI_EXIT_FAILURE;
-        }
-        out = rej = NULL;
-    } else if (verdict != ANKETA_REJECTS_OK) {
-        anketa_output_abort(out);
-        out = NULL;
-        if (rej && anketa_output_commit(rej, &err) != 0)
-            cli_report(&err);
-        rej = NULL;
+    int committed = 0;   /* the commit itself says what was written */
+    if (status == CLI_EXIT_OK && verdict != ANKETA_REJECTS_OK) {
+        anketa_output_abort(outs[0]);   /* the rejects alone, to see why */
+        anketa_output_abort(outs[2]);
+        outs[0] = outs[2] = NULL;
+        status = CLI_EXIT_FAILURE;
+    } else if (status == CLI_EXIT_OK && outs[2] &&
+               anketa_ingest_write_seen(in, outs[2], &err) != 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    } else {
+        committed = status == CLI_EXIT_OK;
+    }
+    if ((committed || verdict != ANKETA_REJECTS_OK) &&
+        anketa_output_commit_all(outs, 3, &err) != 0) {
+        cli_report(&err);
         status = CLI_EXIT_FAILURE;
     }
-    anketa_output_abort(out);
-    anketa_output_abort(rej);
-    if (held)
-        fclose(held);
+    for (int i = 0; i < 3; i++)
+        anketa_output_abort(outs[i]);
 
     print_summary(&n);
     if (n.outside_period > 0)
@@ -269,9 +264,7 @@ done:;
         fprintf(stderr, "ingest: %s\n", masked);
     /* What a run stopped by its rejects wrote, exactly. */
     char wrote[160];
-    snprintf(wrote, sizeof wrote, "%s%s%s",
-             strcmp(output, "-") != 0 || limit.set ? "the output is not written" /* or held */
-                                                   : "standard output got the header line only",
+    snprintf(wrote, sizeof wrote, "the output is not written%s%s",
              seen_path ? ", the seen file not updated" : "",
              rejects_path ? "; the rejects are written" : "");
     if (verdict == ANKETA_REJECTS_TOO_MANY)
@@ -279,7 +272,7 @@ done:;
     else if (verdict == ANKETA_REJECTS_ALL)
         cli_error("%llu record%s rejected and none accepted: %s", n.rejected,
                   n.rejected == 1 ? "" : "s", wrote);
-    else if (status != CLI_EXIT_OK && opened)
+    else if (status != CLI_EXIT_OK && opened && !committed)
         cli_error("nothing written: fix the input and run again");
 
     anketa_ingest_free(in);

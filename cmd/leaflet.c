@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <anketa/anketa.h>
 #include <anketa/render.h>
@@ -30,7 +31,8 @@ static void usage(void)
            "\n"
            "  -t, --template NAME  authority, direction, item, grid, reply, post, or a path\n"
            "  -o, --output OUT     output file (default: standard output, PDF only);\n"
-           "                       PNG and SVG pages are OUT-0001.png... (one page: OUT)\n"
+           "                       several PNG or SVG pages: folder OUT without its\n"
+           "                       extension, OUT-0001.png... in it (one page: OUT)\n"
            "  -f, --format FMT     pdf, png or svg (default: from OUT's extension, else pdf)\n"
            "      --dpi N          PNG resolution (default: the template's, else 300)\n"
            "      --bleed MM       extend background boxes MM past the trim\n"
@@ -114,14 +116,16 @@ static int feed(void *ctx, const char *path)
     return status;
 }
 
-static enum anketa_leaflet_format format_of(const char *name)
+/* pdf, png or svg, case aside; -1 for anything else. */
+static int format_named(const char *name)
 {
-    const char *dot = name ? strrchr(name, '.') : NULL;
-    if (dot && strcmp(dot, ".png") == 0)
-        return ANKETA_LEAFLET_PNG;
-    if (dot && strcmp(dot, ".svg") == 0)
-        return ANKETA_LEAFLET_SVG;
-    return ANKETA_LEAFLET_PDF;
+    static const char *const names[] = { "pdf", "png", "svg" };
+    static const enum anketa_leaflet_format formats[] = { ANKETA_LEAFLET_PDF, ANKETA_LEAFLET_PNG,
+                                                          ANKETA_LEAFLET_SVG };
+    for (int i = 0; i < 3; i++)
+        if (strcasecmp(name, names[i]) == 0)
+            return (int)formats[i];
+    return -1;
 }
 
 int main(int argc, char **argv)
@@ -170,15 +174,22 @@ int main(int argc, char **argv)
     }
     if (template_name == NULL)
         cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, or a path)");
-    if (format == NULL)
-        lo.format = format_of(lo.output);
-    else if (strcmp(format, "pdf") == 0 || strcmp(format, "png") == 0 || strcmp(format, "svg") == 0)
-        lo.format = format[1] == 'd' ? ANKETA_LEAFLET_PDF : format[1] == 'n' ? ANKETA_LEAFLET_PNG
-                                                                           : ANKETA_LEAFLET_SVG;
-    else
+    const char *ext = cli_extension(lo.output);
+    int f = format ? format_named(format) : ext ? format_named(ext) : ANKETA_LEAFLET_PDF;
+    if (f < 0 && format)
         cli_usage_error("--format: '%s' is not pdf, png or svg", format);
+    if (f < 0)
+        cli_usage_error("%s: '.%s' is not pdf, png or svg: give -f FORMAT", lo.output, ext);
+    lo.format = (enum anketa_leaflet_format)f;
     if (lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
         cli_usage_error("PNG and SVG pages need a file name (-o OUT)");
+    cli_refuse_terminal(lo.output, lo.format != ANKETA_LEAFLET_SVG);
+    const struct anketa_path_use paths[] = {
+        { strchr(template_name, '/') ? template_name : NULL, "-t", 0 },
+        { lo.logo, "--logo", 0 }, { o.campaign, "-c", 0 },
+        { lo.output, "-o", 1 },
+    };
+    cli_check_paths(argv + optind, argc - optind, paths, 4);
 
     struct anketa_error err;
     struct anketa_template *tpl = anketa_template_load(template_name, &err);
@@ -198,20 +209,22 @@ int main(int argc, char **argv)
         cli_report(&err);
     else
         status = cli_each_input(argc, argv, feed, &run);
+    int unwritten = 0;   /* the rows drew, the output could not be written */
     if (status == CLI_EXIT_OK && anketa_leaflet_finish(l, &err) != 0) {
         cli_report(&err);
         status = CLI_EXIT_FAILURE;
+        unwritten = err.code == ANKETA_ERR_IO;
     }
     cli_progress_end();
     if (status == CLI_EXIT_OK && !cli_quiet())
         fprintf(stderr, "leaflet: %ld rows drawn on %ld pages, %ld rows skipped (other levels "
                         "or --where)\n", run.drawn, anketa_leaflet_pages(l), run.skipped);
-    else if (status != CLI_EXIT_OK && l != NULL)
+    else if (status != CLI_EXIT_OK && l != NULL && !unwritten)
         cli_error("nothing written: fix the rows above and run again");
     anketa_leaflet_free(l);
     anketa_campaign_free(campaign);
     anketa_template_free(tpl);
-    if (cli_close_stdout() != CLI_EXIT_OK)
+    if (status == CLI_EXIT_OK && cli_close_stdout() != CLI_EXIT_OK)
         status = CLI_EXIT_FAILURE;
     return status;
 }

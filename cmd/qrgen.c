@@ -52,10 +52,29 @@ static void usage(void)
 
 static int ensure_dir(const char *dir)
 {
-    if (mkdir(dir, 0777) == 0 || errno == EEXIST)
-        return 0;
-    cli_error("%s: cannot create folder: %s", dir, strerror(errno));
-    return -1;
+    if (mkdir(dir, 0777) != 0) {
+        if (errno == EEXIST)
+            return 0;
+        cli_error("%s: cannot create folder: %s", dir, strerror(errno));
+        return -1;
+    }
+    /* A new folder's own entry synced too, or a power cut could take it
+     * with every code in it. */
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%s", dir);
+    for (size_t n = strlen(parent); n > 1 && parent[n - 1] == '/';)
+        parent[--n] = '\0';   /* "codes/" is "codes" */
+    char *slash = strrchr(parent, '/');
+    if (slash == NULL)
+        snprintf(parent, sizeof parent, ".");
+    else
+        slash[slash == parent] = '\0';   /* "/codes" keeps its "/" */
+    struct anketa_error err;
+    if (anketa_output_sync_dir(parent, &err) != 0) {
+        cli_report(&err);
+        return -1;
+    }
+    return 0;
 }
 
 /* DIR/base.ext, or NULL with --no-files. */
@@ -75,7 +94,7 @@ static size_t make_codes(const struct options *o, struct anketa_qr_job *jobs, si
     return anketa_qr_make_batch(jobs, n, o->ec, &o->style, o->threads);
 }
 
-static int campaign_mode(const struct options *o)
+static int campaign_mode(const struct options *o, FILE *manifest)
 {
     struct anketa_error err;
     struct anketa_campaign *c = anketa_campaign_load(o->campaign, &err);
@@ -100,7 +119,7 @@ static int campaign_mode(const struct options *o)
     int status = make_codes(o, jobs, count) ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
     cli_progress("codes", (unsigned long)count, (unsigned long)count);
     cli_progress_end();
-    anketa_csv_write_row(stdout, (const char *const *)anketa_manifest_columns, NULL, 12);
+    anketa_csv_write_row(manifest, (const char *const *)anketa_manifest_columns, NULL, 12);
     for (size_t i = 0; i < count; i++) {
         const struct anketa_code *k = &codes[i];
         if (jobs[i].status != 0) {
@@ -114,7 +133,7 @@ static int campaign_mode(const struct options *o)
             k->point ? k->point->name : NULL, k->point ? k->point->municipality : NULL,
             k->url, paths[i]
         };
-        anketa_csv_write_row(stdout, row, NULL, 12);
+        anketa_csv_write_row(manifest, row, NULL, 12);
     }
     for (size_t i = 0; i < count; i++)
         free(paths[i]);
@@ -132,25 +151,31 @@ static void report_row(void *ctx, const struct anketa_error *err)
 }
 
 /* Ad-hoc mode (anketa/adhoc.h): one code per row of a CSV with a url column. */
+struct adhoc_run {
+    struct anketa_adhoc *a;
+    FILE *manifest;   /* held standard output */
+};
+
 static int adhoc_file(void *ctx, const char *path)
 {
-    struct anketa_adhoc *a = ctx;
+    struct anketa_adhoc *a = ((struct adhoc_run *)ctx)->a;
+    FILE *manifest = ((struct adhoc_run *)ctx)->manifest;
     struct anketa_error err;
     const struct anketa_csv_row *row;
     struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
     if (r == NULL || anketa_csv_reader_read_header(r, &err) != 0 ||
-        anketa_adhoc_begin(a, r, stdout, &err) != 0) {
+        anketa_adhoc_begin(a, r, manifest, &err) != 0) {
         cli_report(&err);
         anketa_csv_reader_free(r);
         return CLI_EXIT_FAILURE;
     }
     int status = CLI_EXIT_OK, rc;
     while ((rc = anketa_csv_reader_next(r, &row, &err)) > 0) {
-        if (anketa_adhoc_add(a, row, stdout) != 0)
+        if (anketa_adhoc_add(a, row, manifest) != 0)
             status = CLI_EXIT_FAILURE;
         cli_progress("codes", anketa_adhoc_rows(a), 0);
     }
-    if (anketa_adhoc_flush(a, stdout) != 0)
+    if (anketa_adhoc_flush(a, manifest) != 0)
         status = CLI_EXIT_FAILURE;
     cli_progress_end();
     if (rc < 0) {
@@ -226,9 +251,16 @@ int main(int argc, char **argv)
     if (!o.no_files && ensure_dir(o.dir) != 0)
         return CLI_EXIT_FAILURE;
 
+    /* The manifest is held until the codes are made: a killed run prints none. */
+    struct anketa_output *manifest = anketa_output_open("-", &err);
+    if (manifest == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    FILE *m = anketa_output_stream(manifest);
     int status;
     if (o.campaign != NULL) {
-        status = campaign_mode(&o);
+        status = campaign_mode(&o, m);
     } else {
         status = CLI_EXIT_OK;
         struct anketa_adhoc_options ao = { o.no_files ? NULL : o.dir, o.style, o.ec, o.threads,
@@ -236,12 +268,19 @@ int main(int argc, char **argv)
         struct anketa_adhoc *a = anketa_adhoc_new(&ao);
         if (a == NULL) {
             cli_error("out of memory");
+            anketa_output_abort(manifest);
             return CLI_EXIT_FAILURE;
         }
-        status = cli_each_input(argc, argv, adhoc_file, a);
+        struct adhoc_run run = { a, m };
+        status = cli_each_input(argc, argv, adhoc_file, &run);
         anketa_adhoc_free(a);
     }
-    if (cli_close_stdout() != CLI_EXIT_OK)
+    /* Each code was synced before its rename; their folder once, here. The
+     * manifest lists the codes made, also when some rows failed. */
+    if ((!o.no_files && anketa_output_sync_dir(o.dir, &err) != 0) ||
+        anketa_output_commit(manifest, &err) != 0) {
+        cli_report(&err);
         status = CLI_EXIT_FAILURE;
+    }
     return status;
 }

@@ -82,13 +82,19 @@ int main(int argc, char **argv)
         case OPT_EXCEL: o.excel = 1; break;
         }
     }
+    const char *ext = cli_extension(output);
     int fmt = format ? anketa_report_format_parse(format)
-              : strcmp(output, "-") != 0 && anketa_report_format_parse(output) >= 0
-                  ? anketa_report_format_parse(output) : ANKETA_REPORT_PDF;
-    if (fmt < 0)
+            : ext ? anketa_report_format_parse(ext) : ANKETA_REPORT_PDF;
+    if (fmt < 0 && format)
         cli_usage_error("--format: '%s' is not pdf, html, xlsx, md or csv", format);
+    if (fmt < 0)
+        cli_usage_error("%s: '.%s' is not pdf, html, xlsx, md or csv: give -f FORMAT", output, ext);
     if (o.excel && fmt != ANKETA_REPORT_CSV)
         cli_usage_error("--excel is for CSV output");
+    cli_refuse_terminal(output, fmt == ANKETA_REPORT_PDF || fmt == ANKETA_REPORT_XLSX);
+    const struct anketa_path_use paths[] = { { campaign_path, "-c", 0 },
+                                             { output, "-o", 1 } };
+    cli_check_paths(argv + optind, argc - optind, paths, 2);
 
     struct anketa_error err;
     struct anketa_campaign *campaign = NULL;
@@ -108,7 +114,8 @@ int main(int argc, char **argv)
     }
     anketa_report_free(r);
     anketa_campaign_free(campaign);
-    if (cli_close_stdout() != CLI_EXIT_OK)
+    /* A failed run reported its error; stdout was not written then. */
+    if (status == CLI_EXIT_OK && cli_close_stdout() != CLI_EXIT_OK)
         status = CLI_EXIT_FAILURE;
     return status;
 }

@@ -131,6 +131,9 @@ int main(int argc, char **argv)
         cli_usage_error("--totals and --min-n apply when figures are written, not to --partial");
     cfg.keys = keys;
     cfg.questions = questions;
+    const struct anketa_path_use paths[] = { { campaign_path, "-c", 0 },
+                                             { output, "-o", 1 } };
+    cli_check_paths(argv + optind, argc - optind, paths, 2);
 
     struct anketa_error err;
     struct anketa_campaign *campaign = NULL;

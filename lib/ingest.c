@@ -7,6 +7,8 @@
 
 #include <sodium.h>
 
+#include <anketa/output.h>
+
 #include "ingest_int.h"
 #include "util.h"
 
@@ -101,6 +103,12 @@ int anketa_ingest_load_seen(struct anketa_ingest *in, const char *path, struct a
 int anketa_ingest_save_seen(struct anketa_ingest *in, const char *path, struct anketa_error *err)
 {
     return ingest_seen_save(&in->seen, path, err);
+}
+
+int anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out,
+                             struct anketa_error *err)
+{
+    return ingest_seen_write(&in->seen, anketa_output_stream(out), err);
 }
 
 void anketa_ingest_get_counts(const struct anketa_ingest *in, struct anketa_ingest_counts *counts)

@@ -112,6 +112,8 @@ static inline void ingest_seen_prefetch(const struct ingest_seen *s, uint64_t id
 /* 0, 1 for a file of v1 (no checksum, read all the same), or an error. */
 int ingest_seen_load(struct ingest_seen *s, const char *path, struct anketa_error *err);
 int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err);
+/* The seen file's bytes to fp; write errors show when fp is checked. */
+int ingest_seen_write(const struct ingest_seen *s, FILE *fp, struct anketa_error *err);
 void ingest_seen_free(struct ingest_seen *s);
 /* Locks "<path>.lock": its descriptor (the lock lasts until it is closed),
  * -2 when another process holds it and `block` is 0, or -1 with err set. */

@@ -52,56 +52,6 @@ unsigned char *anketa_ingest_read_key(const char *path, size_t *len, struct anke
     return (unsigned char *)key;
 }
 
-FILE *anketa_ingest_hold(struct anketa_error *err)
-{
-    /* Unnamed, in $TMPDIR (tmpfile() would ignore it): the rows are gone
-     * with the process, whatever ends it. */
-    const char *dir = getenv("TMPDIR");
-    if (dir == NULL || *dir == '\0')
-        dir = "/tmp";
-    int fd = -1;
-#ifdef O_TMPFILE
-    fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-#endif
-    if (fd < 0) {
-        size_t n = strlen(dir) + sizeof "/anketa-held-XXXXXX";
-        char *path = malloc(n);
-        if (path == NULL) {
-            anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-            return NULL;
-        }
-        snprintf(path, n, "%s/anketa-held-XXXXXX", dir);
-        if ((fd = mkstemp(path)) >= 0)
-            unlink(path);
-        free(path);
-    }
-    FILE *fp = fd >= 0 ? fdopen(fd, "w+b") : NULL;
-    if (fp == NULL) {
-        anketa_error_at(err, ANKETA_ERR_IO, dir, 0, 0, "cannot create a temporary file: %s",
-                        strerror(errno));
-        if (fd >= 0)
-            close(fd);
-    }
-    return fp;
-}
-
-int anketa_ingest_release(FILE *held, FILE *to, struct anketa_error *err)
-{
-    char buf[65536];
-    size_t n;
-    int rc = 0;
-    if (fflush(held) != 0 || fseek(held, 0, SEEK_SET) != 0)
-        rc = -1;
-    while (rc == 0 && (n = fread(buf, 1, sizeof buf, held)) > 0)
-        if (fwrite(buf, 1, n, to) != n)
-            rc = -1;
-    if (rc != 0 || ferror(held) || ferror(to))
-        rc = anketa_error_set(err, ANKETA_ERR_IO, "cannot write the held output: %s",
-                              strerror(errno ? errno : EIO));
-    fclose(held);
-    return rc;
-}
-
 size_t anketa_ingest_masked(const struct anketa_ingest_counts *n, char *buf, size_t cap)
 {
     int len = snprintf(buf, cap, "masked %llu e-mail addresses, %llu phone numbers, %llu SNILS, "

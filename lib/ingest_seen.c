@@ -149,19 +149,13 @@ done:
     return rc == 0 && v1 ? 1 : rc;
 }
 
-int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err)
+int ingest_seen_write(const struct ingest_seen *s, FILE *fp, struct anketa_error *err)
 {
     XXH3_state_t *st = XXH3_createState();
     if (st == NULL || XXH3_64bits_reset(st) != XXH_OK) {
         XXH3_freeState(st);
-        return anketa_error_set(err, ANKETA_ERR_NOMEM, "%s: out of memory", path);
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     }
-    struct anketa_output *out = anketa_output_open(path, err);
-    if (out == NULL) {
-        XXH3_freeState(st);
-        return err->code;
-    }
-    FILE *fp = anketa_output_stream(out);
     uint64_t n = s->count;
     fwrite(magic, 1, sizeof magic, fp);
     fwrite(&n, sizeof n, 1, fp);
@@ -181,6 +175,18 @@ int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anket
     uint64_t sum = XXH3_64bits_digest(st);
     XXH3_freeState(st);
     fwrite(&sum, sizeof sum, 1, fp);
+    return 0;
+}
+
+int ingest_seen_save(const struct ingest_seen *s, const char *path, struct anketa_error *err)
+{
+    struct anketa_output *out = anketa_output_open(path, err);
+    if (out == NULL)
+        return err->code;
+    if (ingest_seen_write(s, anketa_output_stream(out), err) != 0) {
+        anketa_output_abort(out);
+        return err->code;
+    }
     return anketa_output_commit(out, err);
 }
 

@@ -19,6 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <anketa/output.h>
+
 #include "ingest_int.h"
 
 #define SPLIT_MIN (16u << 20)   /* below this a second thread does not pay */
@@ -110,28 +112,12 @@ static int make_clone(struct anketa_ingest *c, const struct anketa_ingest *in, F
     return 0;
 }
 
-/* An unnamed temporary file in $TMPDIR (tmpfile() would ignore it). */
-static FILE *temporary(void)
-{
-    const char *dir = getenv("TMPDIR");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/anketa-ingest-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return NULL;
-    unlink(path);
-    FILE *fp = fdopen(fd, "w+b");
-    if (fp == NULL)
-        close(fd);
-    return fp;
-}
-
 /* Called by the first thread once the header is mapped: starts the second,
  * or says (0) that the file is read alone after all. */
 static int start_worker(void *arg)
 {
     struct worker *w = arg;
-    FILE *deferred = temporary();
+    FILE *deferred = anketa_temp_file(NULL);   /* unnamed, in $TMPDIR */
     if (deferred == NULL || (w->fp = fopen(w->path, "rb")) == NULL ||
         make_clone(&w->clone, w->in, deferred) != 0) {
         if (deferred)

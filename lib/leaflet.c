@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -167,17 +169,98 @@ static double png_dpi(const struct anketa_leaflet *l)
     return 300;
 }
 
-/* OUT-0001.ext for page n. */
-static char *page_name(const char *output, long n)
+/* Page n in the temporary folder of the pages: STEM-0001.ext. */
+static char *page_name(const struct anketa_leaflet *l, long n)
 {
-    const char *dot = strrchr(output, '.'), *slash = strrchr(output, '/');
-    if (dot == NULL || (slash && dot < slash))
-        dot = output + strlen(output);
-    size_t len = strlen(output) + 16;
+    size_t len = strlen(l->pages_dir.tmp_path) + strlen(l->stem) + strlen(l->ext) + 24;
     char *p = malloc(len);
     if (p)
-        snprintf(p, len, "%.*s-%04ld%s", (int)(dot - output), output, n, dot);
+        snprintf(p, len, "%s/%s-%04ld%s", l->pages_dir.tmp_path, l->stem, n, l->ext);
     return p;
+}
+
+/* A file of a folder of pages: STEM-NNNN.ext, nothing else. */
+static int is_page(const char *name, void *ctx)
+{
+    const struct anketa_leaflet *l = ctx;
+    size_t n = strlen(l->stem), digits = 0;
+    if (strncmp(name, l->stem, n) != 0 || name[n] != '-')
+        return 0;
+    for (name += n + 1; *name >= '0' && *name <= '9'; name++)
+        digits++;
+    return digits >= 4 && strcasecmp(name, l->ext) == 0;
+}
+
+/* PNG and SVG: OUT's folder, name and extension, and the pages' temporary
+ * folder. Several pages go in folder STEM (OUT without its extension; OUT
+ * with ".pages" when it has none), one page is OUT itself. */
+static int pages_begin(struct anketa_leaflet *l, struct anketa_error *err)
+{
+    const char *out = l->o.output, *slash = strrchr(out, '/'), *name = slash ? slash + 1 : out;
+    const char *dot = strrchr(name, '.');
+    if (dot == name || (dot && dot[1] == '\0'))
+        dot = NULL;
+    l->out_dir = slash ? strndup(out, slash == out ? 1 : (size_t)(slash - out)) : strdup(".");
+    l->stem = strndup(name, dot ? (size_t)(dot - name) : strlen(name));
+    l->ext = strdup(dot ? dot : l->o.format == ANKETA_LEAFLET_PNG ? ".png" : ".svg");
+    size_t len = strlen(name) + sizeof ".pages";
+    if ((l->folder = malloc(len)) != NULL)
+        snprintf(l->folder, len, dot ? "%s" : "%s.pages", l->stem);
+    if (l->out_dir == NULL || l->stem == NULL || l->ext == NULL || l->folder == NULL)
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    /* A device or a descriptor (-o /dev/stdout) takes one page, written in
+     * place; its pages wait in $TMPDIR, not in /dev. */
+    struct stat st;
+    l->to_device = stat(out, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+    const char *tmpdir = getenv("TMPDIR");
+    return anketa_outdir_open(&l->pages_dir, !l->to_device ? l->out_dir
+                                             : tmpdir && *tmpdir ? tmpdir : "/tmp",
+                              l->folder, err);
+}
+
+/* One page: OUT itself (links followed), and no folder of pages from an
+ * earlier run beside it. */
+static int single_page(struct anketa_leaflet *l, struct anketa_error *err)
+{
+    char *name = page_name(l, 1);
+    FILE *in = name ? fopen(name, "rb") : NULL;
+    free(name);
+    if (in == NULL)
+        return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0, "cannot read the page back");
+    unsigned flags = l->o.format == ANKETA_LEAFLET_PNG ? ANKETA_OUTPUT_BINARY : 0;
+    struct anketa_output *out = anketa_output_open_flags(l->o.output, flags, err);
+    int rc = out ? 0 : err->code;
+    char buf[65536];
+    size_t n;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        fwrite(buf, 1, n, anketa_output_stream(out));
+    if (rc == 0 && ferror(in))
+        rc = anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0, "cannot read the page back");
+    fclose(in);
+    if (rc == 0)
+        rc = anketa_output_commit(out, err);
+    else
+        anketa_output_abort(out);
+    if (rc == 0 && !l->to_device)
+        anketa_outdir_remove_set(l->pages_dir.parent, l->folder, is_page, l);
+    anketa_outdir_abort(&l->pages_dir);
+    return rc;
+}
+
+/* Several pages: their folder swapped in whole; a single OUT of an earlier
+ * run goes. */
+static int page_set(struct anketa_leaflet *l, struct anketa_error *err)
+{
+    if (l->to_device) {
+        anketa_outdir_abort(&l->pages_dir);
+        return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0,
+                               "%ld pages do not go to a device: give -o a file name", l->pages);
+    }
+    int rc = anketa_outdir_commit(&l->pages_dir, is_page, l, err);
+    struct stat st;
+    if (rc == 0 && lstat(l->o.output, &st) == 0 && S_ISREG(st.st_mode))
+        unlink(l->o.output);
+    return rc;
 }
 
 static void setup_context(struct anketa_leaflet *l)
@@ -211,8 +294,8 @@ int leaflet_page_begin(struct anketa_leaflet *l, struct anketa_error *err)
                                                     (int)(l->page_w / 25.4 * dpi + 0.5),
                                                     (int)(l->page_h / 25.4 * dpi + 0.5));
         else {
-            char *name = page_name(l->o.output, l->pages + 1);
-            l->out = name ? anketa_output_open(name, err) : NULL;
+            char *name = page_name(l, l->pages + 1);
+            l->out = name ? anketa_output_open_flags(name, ANKETA_OUTPUT_NO_DIRSYNC, err) : NULL;
             free(name);
             if (l->out == NULL)
                 return err->code ? err->code : ANKETA_ERR_NOMEM;
@@ -264,17 +347,13 @@ int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err)
         cairo_show_page(l->cr);
         return 0;
     }
-    char *name = page_name(l->o.output, l->pages);
-    char **files = realloc(l->page_files, (size_t)l->pages * sizeof *files);
-    if (name == NULL || files == NULL) {
-        free(name);
+    char *name = page_name(l, l->pages);
+    if (name == NULL)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    }
-    l->page_files = files;
-    files[l->pages - 1] = name;
     int rc = 0;
     if (l->o.format == ANKETA_LEAFLET_PNG) {
-        struct anketa_output *out = anketa_output_open(name, err);
+        struct anketa_output *out = anketa_output_open_flags(name, ANKETA_OUTPUT_NO_DIRSYNC,
+                                                             err);
         if (out == NULL)
             rc = err->code;
         else if (cairo_surface_write_to_png_stream(l->surface, pdfmeta_write_stream,
@@ -299,6 +378,7 @@ int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err)
             anketa_output_abort(l->out);
         l->out = NULL;
     }
+    free(name);
     return rc;
 }
 
@@ -314,9 +394,14 @@ struct anketa_leaflet *anketa_leaflet_new(const struct anketa_leaflet_options *o
     l->offset = o->bleed + (o->crop_marks ? MARKS_MM : 0);
     l->page_w = o->tpl->width + 2 * l->offset;
     l->page_h = o->tpl->height + 2 * l->offset;
-    if (o->format != ANKETA_LEAFLET_PDF)
-        return l;
-    if ((l->out = anketa_output_open(o->output, err)) == NULL) {
+    l->pages_dir.parent = -1;
+    if (o->format != ANKETA_LEAFLET_PDF) {
+        if (pages_begin(l, err) == 0)
+            return l;
+        anketa_leaflet_free(l);
+        return NULL;
+    }
+    if ((l->out = anketa_output_open_flags(o->output, ANKETA_OUTPUT_BINARY, err)) == NULL) {
         free(l);
         return NULL;
     }
@@ -500,15 +585,11 @@ int anketa_leaflet_finish(struct anketa_leaflet *l, struct anketa_error *err)
         l->finished = rc == 0;
         return rc;
     }
-    /* A single page takes the output's own name. */
-    if (l->pages == 1 && rename(l->page_files[0], l->o.output) != 0)
-        return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0, "cannot rename");
-    if (l->pages == 1) {
-        free(l->page_files[0]);
-        l->page_files[0] = strdup(l->o.output);
-    }
-    l->finished = 1;
-    return 0;
+    rc = l->pages == 0 ? 0 : l->pages == 1 ? single_page(l, err) : page_set(l, err);
+    if (l->pages == 0)
+        anketa_outdir_abort(&l->pages_dir);
+    l->finished = rc == 0;
+    return rc;
 }
 
 long anketa_leaflet_pages(const struct anketa_leaflet *l)
@@ -542,11 +623,11 @@ void anketa_leaflet_free(struct anketa_leaflet *l)
         free(l->columns[i]);
     free(l->columns);
     /* Pages of an unfinished run go: a failed run leaves no partial set. */
-    for (long i = 0; i < l->pages && l->page_files; i++) {
-        if (!l->finished)
-            unlink(l->page_files[i]);
-        free(l->page_files[i]);
-    }
-    free(l->page_files);
+    if (l->pages_dir.tmp != NULL)
+        anketa_outdir_abort(&l->pages_dir);
+    free(l->out_dir);
+    free(l->stem);
+    free(l->ext);
+    free(l->folder);
     free(l);
 }

@@ -8,6 +8,8 @@
 #include <anketa/leaflet.h>
 #include <anketa/output.h>
 
+#include "output_int.h"
+
 #define MM_TO_PT (72.0 / 25.4)
 #define PT_TO_MM (25.4 / 72.0)
 #define MIN_MODULE_MM 0.4    /* smaller is hard for a phone at arm's length */
@@ -38,7 +40,10 @@ struct anketa_leaflet {
     struct anketa_output *out;  /* PDF output; SVG: the current page's */
     int finished;
     long pages;
-    char **page_files;          /* PNG/SVG pages written */
+    struct anketa_outdir pages_dir;  /* PNG/SVG: the temporary folder of the pages */
+    char *out_dir, *stem, *ext;   /* PNG/SVG: OUT as folder, name without extension, ".png" */
+    char *folder;                 /* PNG/SVG: the folder of several pages (stem) */
+    int to_device;                /* PNG/SVG: OUT is a device: one page, in place */
 
     PangoLayout *layout;        /* reused for every text */
     int font_checked, logo_warned;

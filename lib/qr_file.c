@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <anketa/output.h>
 #include <anketa/qrfile.h>
@@ -11,7 +12,7 @@ static const char *const FORMATS[] = { "png", "svg", "pdf", "eps", "txt" };
 int anketa_qr_format_parse(const char *name)
 {
     for (int i = 0; i < 5; i++)
-        if (strcmp(name, FORMATS[i]) == 0)
+        if (strcasecmp(name, FORMATS[i]) == 0)
             return i;
     return -1;
 }
@@ -46,7 +47,8 @@ int anketa_qr_write_file(const struct anketa_qr *qr, const struct anketa_qr_styl
 {
     int modules = qr->width + 2 * s->margin;
     double module_mm = s->size_mm > 0 ? s->size_mm / modules : s->pixels * 25.4 / s->dpi;
-    struct anketa_output *out = anketa_output_open(path, err);
+    /* Synced one by one; the folder once at the end (anketa_output_sync_dir). */
+    struct anketa_output *out = anketa_output_open_flags(path, ANKETA_OUTPUT_NO_DIRSYNC, err);
     if (out == NULL)
         return err ? err->code : ANKETA_ERR_IO;
     FILE *fp = anketa_output_stream(out);

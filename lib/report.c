@@ -1,11 +1,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <anketa/output.h>
 
+#include "output_int.h"
 #include "report_int.h"
 #include "util.h"
 
@@ -15,9 +18,9 @@ int anketa_report_format_parse(const char *name)
     const char *dot = strrchr(name, '.');
     const char *ext = dot ? dot + 1 : name;
     for (int i = 0; i < 5; i++)
-        if (strcmp(ext, names[i]) == 0)
+        if (strcasecmp(ext, names[i]) == 0)
             return i;
-    if (strcmp(ext, "htm") == 0)
+    if (strcasecmp(ext, "htm") == 0)
         return ANKETA_REPORT_HTML;
     return -1;
 }
@@ -64,17 +67,38 @@ int anketa_report_add_file(struct anketa_report *r, const char *path, struct ank
     return report_read_table(r, path, err);
 }
 
-static int copy_to_stdout(const char *path, struct anketa_error *err)
+/* libxlsxwriter writes to a file name: the output's own unnamed file through
+ * its descriptor, or for a pipe or a device an unnamed file copied out. Its
+ * own temporaries (named, then removed) go in a folder of ours in $TMPDIR,
+ * which the next run sweeps should a kill leave it. */
+static int write_xlsx(struct anketa_report *r, FILE *fp, struct anketa_error *err)
 {
-    FILE *in = fopen(path, "rb");
-    char buf[65536];
-    size_t n;
-    if (in == NULL)
-        return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot read back");
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        fwrite(buf, 1, n, stdout);
-    fclose(in);
-    return anketa_stream_check(stdout, "(stdout)", err);
+    struct stat st;
+    const char *tmpdir = getenv("TMPDIR");
+    struct anketa_outdir scratch;
+    if (anketa_outdir_open(&scratch, tmpdir && *tmpdir ? tmpdir : "/tmp", "report-xlsx", err) != 0)
+        return err->code;
+    FILE *file = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? fp : anketa_temp_file(err);
+    if (file == NULL) {
+        anketa_outdir_abort(&scratch);
+        return err->code;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "/proc/self/fd/%d", fileno(file));
+    int rc = report_write_xlsx(r, name, scratch.tmp_path, err);
+    anketa_outdir_abort(&scratch);
+    if (rc == 0 && file != fp) {
+        rewind(file);
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, file)) > 0 && fwrite(buf, 1, n, fp) == n)
+            continue;
+        if (ferror(file))
+            rc = anketa_error_set(err, ANKETA_ERR_IO, "cannot read the workbook back");
+    }
+    if (file != fp)
+        fclose(file);
+    return rc;
 }
 
 int anketa_report_write(struct anketa_report *r, enum anketa_report_format format,
@@ -86,30 +110,9 @@ int anketa_report_write(struct anketa_report *r, enum anketa_report_format forma
     int rc = report_build(r, err);
     if (rc != 0)
         return rc;
-    if (format == ANKETA_REPORT_XLSX) {
-        /* libxlsxwriter writes to a file name: a temporary one, renamed (or
-         * copied to standard output) once the workbook is whole. */
-        int to_stdout = path == NULL || strcmp(path, "-") == 0;
-        char *tmp = to_stdout ? xstrdup("/tmp/anketa-report-XXXXXX.xlsx")
-                              : xprintf("%s.tmp.%ld.xlsx", path, (long)getpid());
-        if (tmp == NULL)
-            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-        if (to_stdout) {
-            int fd = mkstemps(tmp, 5);
-            if (fd >= 0)
-                close(fd);
-        }
-        rc = report_write_xlsx(r, tmp, err);
-        if (rc == 0)
-            rc = to_stdout ? copy_to_stdout(tmp, err)
-                 : rename(tmp, path) == 0 ? 0
-                 : anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot rename into place");
-        if (rc != 0 || to_stdout)
-            unlink(tmp);
-        free(tmp);
-        return rc;
-    }
-    struct anketa_output *out = anketa_output_open(path, err);
+    int binary = format == ANKETA_REPORT_PDF || format == ANKETA_REPORT_XLSX;
+    struct anketa_output *out = anketa_output_open_flags(path, binary ? ANKETA_OUTPUT_BINARY : 0,
+                                                         err);
     if (out == NULL)
         return err->code;
     FILE *fp = anketa_output_stream(out);
@@ -117,6 +120,7 @@ int anketa_report_write(struct anketa_report *r, enum anketa_report_format forma
     case ANKETA_REPORT_PDF: rc = report_write_pdf(r, fp, err); break;
     case ANKETA_REPORT_HTML: rc = report_write_html(r, fp, err); break;
     case ANKETA_REPORT_MD: rc = report_write_md(r, fp, err); break;
+    case ANKETA_REPORT_XLSX: rc = write_xlsx(r, fp, err); break;
     default: rc = report_write_csv(r, fp, err); break;
     }
     if (rc != 0) {

@@ -106,6 +106,8 @@ int report_write_pdf(struct anketa_report *r, FILE *fp, struct anketa_error *err
 int report_write_html(struct anketa_report *r, FILE *fp, struct anketa_error *err);
 int report_write_md(struct anketa_report *r, FILE *fp, struct anketa_error *err);
 int report_write_csv(struct anketa_report *r, FILE *fp, struct anketa_error *err);
-int report_write_xlsx(struct anketa_report *r, const char *path, struct anketa_error *err);
+/* tmpdir: where libxlsxwriter keeps its temporaries (NULL: its default). */
+int report_write_xlsx(struct anketa_report *r, const char *path, const char *tmpdir,
+                      struct anketa_error *err);
 
 #endif

@@ -2,6 +2,7 @@
  * holding the full-precision numbers with a display format (never rounded
  * text), colours against the target, a frozen header, native charts. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,9 +160,11 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
     worksheet_insert_chart_opt(ws, (lxw_row_t)(table->rows + 4), 1, ch, &opt);
 }
 
-int report_write_xlsx(struct anketa_report *r, const char *path, struct anketa_error *err)
+int report_write_xlsx(struct anketa_report *r, const char *path, const char *tmpdir,
+                      struct anketa_error *err)
 {
-    lxw_workbook *wb = workbook_new(path);
+    lxw_workbook_options wo = { .tmpdir = (char *)(uintptr_t)tmpdir };
+    lxw_workbook *wb = workbook_new_opt(path, &wo);
     if (wb == NULL)
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "cannot create the workbook");
     char author[] = "anketa", *title = xl_text(r->title, 0);

@@ -86,6 +86,11 @@ ANKETA_API int anketa_ingest_load_seen(struct anketa_ingest *in, const char *pat
 /* Writes every id seen so far (earlier runs and this one) atomically. */
 ANKETA_API int anketa_ingest_save_seen(struct anketa_ingest *in, const char *path,
                                        struct anketa_error *err);
+/* The same into an output the caller opened and commits with the run's
+ * other outputs (anketa_output_commit_all); write errors show there. */
+struct anketa_output;
+ANKETA_API int anketa_ingest_write_seen(struct anketa_ingest *in, struct anketa_output *out,
+                                        struct anketa_error *err);
 
 /* Reads one export ("-" or NULL: standard input; XLSX is told by its
  * signature). Record-level faults are rejects; a negative status means the
@@ -124,12 +129,6 @@ ANKETA_API int anketa_ingest_option(const char *option, const char *value);
  * err naming the file; the caller frees. */
 ANKETA_API unsigned char *anketa_ingest_read_key(const char *path, size_t *len,
                                                  struct anketa_error *err);
-/* Standard output cannot be taken back: a run that may still fail (over
- * --max-rejects) writes into an unnamed temporary file in $TMPDIR, copied
- * out by anketa_ingest_release() when the run is committed (closed either
- * way; fclose() it to drop the rows). NULL with err set. */
-ANKETA_API FILE *anketa_ingest_hold(struct anketa_error *err);
-ANKETA_API int anketa_ingest_release(FILE *held, FILE *to, struct anketa_error *err);
 /* "masked N e-mail addresses, ...; left out N identifying columns" into buf:
  * what --anonymous did. Returns the length it needed. */
 ANKETA_API size_t anketa_ingest_masked(const struct anketa_ingest_counts *counts, char *buf,

@@ -25,7 +25,8 @@ struct anketa_leaflet_options {
     const struct anketa_campaign *campaign; /* optional: direction kinds and logos */
     const char *logo;              /* a PNG for every page; overrides the campaign's */
     enum anketa_leaflet_format format;
-    const char *output;            /* PDF path ("-": stdout); PNG/SVG: OUT-0001.ext... */
+    const char *output;            /* PDF path ("-": stdout); PNG/SVG: OUT for one page,
+                                    * else folder OUT-without-extension/OUT-0001.ext... */
     double dpi;                    /* PNG resolution; 0: the template's png_width, else 300 */
     double bleed;                  /* mm beyond the trim for background boxes */
     int crop_marks;

@@ -30,7 +30,8 @@ ANKETA_API const char *anketa_qr_format_ext(enum anketa_qr_format f);
 ANKETA_API int anketa_qr_size_parse(const char *spec, struct anketa_qr_style *style,
                                     struct anketa_error *err);
 
-/* Writes qr to path (temporary file, then rename). */
+/* Writes qr to path (anketa/output.h: synced, then renamed into place); the
+ * folder is not synced, so that a batch costs one anketa_output_sync_dir(). */
 ANKETA_API int anketa_qr_write_file(const struct anketa_qr *qr, const struct anketa_qr_style *s,
                                     const char *path, struct anketa_error *err);
 
