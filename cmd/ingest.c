@@ -273,7 +273,7 @@ done:;
         cli_error("%llu record%s rejected and none accepted: %s", n.rejected,
                   n.rejected == 1 ? "" : "s", wrote);
     else if (status != CLI_EXIT_OK && opened && !committed)
-        cli_error("nothing written: fix the input and run again");
+        cli_error("nothing written: the outputs and the seen file are as they were");
 
     anketa_ingest_free(in);
     anketa_profile_free(profile);
