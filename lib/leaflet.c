@@ -276,11 +276,10 @@ int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err)
         struct anketa_output *out = anketa_output_open(name, err);
         if (out == NULL)
             rc = err->code;
-        else if (cairo_surface_write_to_png_stream(l->surface, pdfmeta_write_stream,
-                                                   anketa_output_stream(out)) != CAIRO_STATUS_SUCCESS) {
+        else if ((rc = leaflet_png_write(l->surface, png_dpi(l), anketa_output_stream(out), name,
+                                         err)) != 0)
             anketa_output_abort(out);
-            rc = anketa_error_at(err, ANKETA_ERR_IO, name, 0, 0, "PNG write failed");
-        } else
+        else
             rc = anketa_output_commit(out, err);
     }
     cairo_destroy(l->cr);

@@ -73,4 +73,9 @@ char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
 
 void leaflet_warn(struct anketa_leaflet *l, const char *message);
 
+/* Writes an RGB24 page as PNG with its resolution (pHYs), which cairo omits:
+ * a word processor then places it at its size in millimetres. */
+int leaflet_png_write(cairo_surface_t *page, double dpi, FILE *out, const char *name,
+                      struct anketa_error *err);
+
 #endif
