@@ -8,6 +8,9 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Leaflet PDFs for print: boxes and PDF/X (libqpdf), images to CMYK (lcms2).
+pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
+pkg_check_modules(LCMS2 REQUIRED IMPORTED_TARGET lcms2)
 
 # libcsv ships no pkg-config file in Debian.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
@@ -26,5 +29,5 @@ find_package(Threads REQUIRED)
 set(ANKETA_CORE_DEPS PkgConfig::YAML PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XXHASH
     PkgConfig::SODIUM libcsv::libcsv Threads::Threads ${MATH_LIBRARY})
 set(ANKETA_RENDER_DEPS PkgConfig::YAML PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::PNG
-    PkgConfig::XLSXWRITER ${MATH_LIBRARY})
+    PkgConfig::XLSXWRITER PkgConfig::QPDF PkgConfig::LCMS2 ${MATH_LIBRARY})
 set(ANKETA_PRIVATE_DEPS ${ANKETA_CORE_DEPS} ${ANKETA_RENDER_DEPS})

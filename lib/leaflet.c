@@ -312,13 +312,21 @@ struct anketa_leaflet *anketa_leaflet_new(const struct anketa_leaflet_options *o
     l->offset = o->bleed + (o->crop_marks ? MARKS_MM : 0);
     l->page_w = o->tpl->width + 2 * l->offset;
     l->page_h = o->tpl->height + 2 * l->offset;
-    if (o->format != ANKETA_LEAFLET_PDF)
-        return l;
-    if ((l->out = anketa_output_open(o->output, err)) == NULL) {
+    if (o->pdfx && o->format != ANKETA_LEAFLET_PDF) {
+        anketa_error_set(err, ANKETA_ERR_INVALID, "PDF/X is a PDF: --pdfx needs --format pdf");
         free(l);
         return NULL;
     }
-    l->surface = cairo_pdf_surface_create_for_stream(pdfmeta_write_stream, anketa_output_stream(l->out),
+    if (o->format != ANKETA_LEAFLET_PDF)
+        return l;
+    if ((o->pdfx && leaflet_print_inks(l, err) != 0) ||
+        (l->out = anketa_output_open(o->output, err)) == NULL) {
+        free(l->inks);
+        free(l);
+        return NULL;
+    }
+    /* Held in memory: the boxes and PDF/X are added when it is finished. */
+    l->surface = cairo_pdf_surface_create_for_stream(pdf_buffer_write, &l->pdf,
                                                      l->page_w * MM_TO_PT, l->page_h * MM_TO_PT);
     pdfmeta_set(l->surface, o->tpl->name);
     l->cr = cairo_create(l->surface);
@@ -461,7 +469,11 @@ int anketa_leaflet_finish(struct anketa_leaflet *l, struct anketa_error *err)
             return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0, "%s",
                                    cairo_status_to_string(st));
         }
-        rc = anketa_output_commit(l->out, err);
+        rc = leaflet_print_write(l, anketa_output_stream(l->out), err);
+        if (rc == 0)
+            rc = anketa_output_commit(l->out, err);
+        else
+            anketa_output_abort(l->out);
         l->out = NULL;
         l->finished = rc == 0;
         return rc;
@@ -493,6 +505,8 @@ void anketa_leaflet_free(struct anketa_leaflet *l)
         cairo_surface_destroy(l->surface);
     }
     anketa_output_abort(l->out);
+    free(l->pdf.data);
+    free(l->inks);
     if (l->layout)
         g_object_unref(l->layout);
     for (size_t i = 0; i < l->logo_count; i++) {
