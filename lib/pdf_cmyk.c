@@ -38,7 +38,7 @@ struct out {
 
 static void put(struct out *o, const void *p, size_t n)
 {
-    if (o->failed)
+    if (o->failed || n == 0)
         return;
     if (o->len + n > o->cap) {
         size_t cap = (o->len + n) * 2 + 256;
@@ -57,7 +57,7 @@ static void put(struct out *o, const void *p, size_t n)
 /* A value from 0 to 1 with at most 4 decimals, whatever the locale. */
 static void put_value(struct out *o, double v)
 {
-    long x = (long)(v * 10000 + 0.5);
+    long x = v > 0 ? v < 1 ? (long)(v * 10000 + 0.5) : 10000 : 0;
     char buf[16];
     if (x <= 0)
         snprintf(buf, sizeof buf, "0");
@@ -141,11 +141,12 @@ static size_t token_end(const unsigned char *s, size_t len, size_t i)
     }
     if (strchr("[]{}", c))
         return i + 1;
+    size_t start = i;
     if (c == '/')
         i++;
     while (i < len && !is_space(s[i]) && !is_delim(s[i]))
         i++;
-    return i;
+    return i > start ? i : start + 1;   /* a stray ')' is a token of its own */
 }
 
 /* After the ID operator of an inline image: just past its EI. */
@@ -215,10 +216,18 @@ int pdf_cmyk_rewrite(const unsigned char *s, size_t len, const struct pdf_ink *i
         double rgb[3], cmyk[4];
         const char *op = stroke ? "K" : "k";
         int replace = 0;
-        if ((op_is(s, start, end, "rg") || op_is(s, start, end, "RG") ||
-             ((op_is(s, start, end, "sc") || op_is(s, start, end, "scn") ||
-               op_is(s, start, end, "SC") || op_is(s, start, end, "SCN")) && rgb_space[stroke])) &&
-            numbers && count == 3) {
+        int rgb_op = op_is(s, start, end, "rg") || op_is(s, start, end, "RG") ||
+                     ((op_is(s, start, end, "sc") || op_is(s, start, end, "scn") ||
+                       op_is(s, start, end, "SC") || op_is(s, start, end, "SCN")) &&
+                      rgb_space[stroke]);
+        int gray_op = op_is(s, start, end, "g") || op_is(s, start, end, "G");
+        if ((rgb_op && !(numbers && count == 3)) || (gray_op && !(numbers && count == 1))) {
+            /* Left as it is, it would stay RGB in a CMYK file. */
+            snprintf(why, why_len, "a colour operator without its operands");
+            status = 1;
+            break;
+        }
+        if (rgb_op) {
             for (int k = 0; k < 3; k++)
                 rgb[k] = ops[k].value;
             if (pdf_ink_find(inks, n, rgb, cmyk) != 0) {
@@ -228,8 +237,7 @@ int pdf_cmyk_rewrite(const unsigned char *s, size_t len, const struct pdf_ink *i
                 break;
             }
             replace = s[start] == 's' || s[start] == 'S' ? 2 : 1;
-        } else if ((op_is(s, start, end, "g") || op_is(s, start, end, "G")) && numbers &&
-                   count == 1) {
+        } else if (gray_op) {
             cmyk[0] = cmyk[1] = cmyk[2] = 0;
             cmyk[3] = 1 - ops[0].value;
             replace = 1;

@@ -52,6 +52,8 @@ int main(void)
     /* What cannot be printed as asked is refused, not guessed. */
     REWRITES("1 0 0 rg", "colour 1 0 0 has no CMYK value");
     REWRITES("BI /W 1 /H 1 /CS /RGB /BPC 8 ID abc EI", "an RGB inline image");
+    REWRITES("BT ) 0 0 0 rg ET", "a colour operator without its operands");
+    REWRITES("0 0 rg", "a colour operator without its operands");
 
     /* The inks: the map first, then greys. */
     double cmyk[4], red[3] = { 1, 0, 0 }, grey[3] = { 0.2, 0.2, 0.2 };

@@ -14,6 +14,8 @@ python3 "$CASE_DIR/print-check.py" boxes x.pdf
 printf 'plain PDF, '; python3 "$CASE_DIR/print-check.py" plates plain.pdf 47 72 76
 printf 'PDF/X, '; python3 "$CASE_DIR/print-check.py" plates x.pdf 47 72 76
 python3 "$CASE_DIR/check-pdf.py" one.csv x.pdf item 1
+leaflet -q -t item -c "$EXAMPLES/demo-campaign.yaml" --pdfx --bleed 3 --crop-marks -o again.pdf one.csv || exit 1
+cmp -s x.pdf again.pdf && echo "reproducible"
 # Every shipped PDF template converts: no RGB is left.
 qrgen -c "$EXAMPLES/demo-campaign.yaml" --no-files > all.csv
 for t in authority direction grid reply; do
