@@ -134,13 +134,20 @@ static int walk_xobjects(struct walk *w, qpdf_oh xobjects)
 {
     qpdf_data q = w->q;
     /* The key iterator is one per document: collect, then recurse. */
-    size_t n = 0;
-    qpdf_oh items[256];
+    size_t n = 0, cap = 0;
+    qpdf_oh *items = NULL;
     qpdf_oh_begin_dict_key_iter(q, xobjects);
-    while (qpdf_oh_dict_more_keys(q) && n < sizeof items / sizeof items[0])
+    while (qpdf_oh_dict_more_keys(q)) {
+        if (n == cap) {
+            qpdf_oh *grown = realloc(items, (cap = cap * 2 + 16) * sizeof *items);
+            if (grown == NULL) {
+                free(items);
+                return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
+            }
+            items = grown;
+        }
         items[n++] = qpdf_oh_get_key(q, xobjects, qpdf_oh_dict_next_key(q));
-    if (qpdf_oh_dict_more_keys(q))
-        return fail(w, "more than 256 images on a page");
+    }
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         qpdf_oh dict = qpdf_oh_get_dict(q, items[i]);
@@ -153,6 +160,7 @@ static int walk_xobjects(struct walk *w, qpdf_oh xobjects)
                 rc = walk_resources(w, qpdf_oh_get_key(q, dict, "/Resources"));
         }
     }
+    free(items);
     return rc;
 }
 
