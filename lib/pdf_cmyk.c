@@ -177,6 +177,7 @@ int pdf_cmyk_rewrite(const unsigned char *s, size_t len, const struct pdf_ink *i
     struct out o = { NULL, 0, 0, 0 };
     struct operand ops[MAX_OPERANDS];
     int count = 0, overflow = 0, rgb_space[2] = { 0, 0 }, in_inline = 0, status = 0;
+    int saved[32][2], depth = 0;   /* q and Q save and restore the colour spaces */
     size_t copied = 0, i = 0;
     while (i < len && status == 0) {
         if (is_space(s[i])) {
@@ -248,6 +249,13 @@ int pdf_cmyk_rewrite(const unsigned char *s, size_t len, const struct pdf_ink *i
                 put(&o, "/DeviceCMYK ", 12);
                 copied = start;
             }
+        } else if (op_is(s, start, end, "q")) {
+            if (depth < 32)
+                saved[depth][0] = rgb_space[0], saved[depth][1] = rgb_space[1];
+            depth++;
+        } else if (op_is(s, start, end, "Q") && depth > 0) {
+            if (--depth < 32)
+                rgb_space[0] = saved[depth][0], rgb_space[1] = saved[depth][1];
         } else if (op_is(s, start, end, "BI")) {
             in_inline = 1;
         } else if (op_is(s, start, end, "ID")) {

@@ -46,6 +46,8 @@ int main(void)
     REWRITES("/DeviceRGB cs 0 0 0 sc /DeviceRGB CS 1 1 1 SCN",
              "/DeviceCMYK cs 0 0 0 1 sc /DeviceCMYK CS 0 0 0 0 SCN");
     REWRITES("/P0 cs /p1 scn", "/P0 cs /p1 scn");
+    REWRITES("/DeviceGray cs q /DeviceRGB cs 1 1 1 sc Q 0.5 sc",
+             "/DeviceGray cs q /DeviceCMYK cs 0 0 0 0 sc Q 0.5 sc");
     /* Inline image data is skipped, whatever bytes it holds. */
     REWRITES("BI /W 1 /H 1 /CS /G /BPC 8 ID 0 0 0 rg EI 0 0 0 rg",
              "BI /W 1 /H 1 /CS /G /BPC 8 ID 0 0 0 rg EI 0 0 0 1 k");
