@@ -22,8 +22,8 @@ struct options {
 static void usage(void)
 {
     printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg] [--dpi N] [--bleed MM]\n"
-           "               [--crop-marks] [--pdfx] [--logo FILE] [-c CAMPAIGN] [--where COL=VALUE]\n"
-           "               [-q] [MANIFEST...|-]\n"
+           "               [--crop-marks] [--pdfx] [--logo FILE] [-c CAMPAIGN]\n"
+           "               [--where COL=VALUE] [-q] [MANIFEST...|-]\n"
            "\n"
            "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
            "grid sheets, with the QR code drawn as vectors from each row's url.\n"

@@ -194,7 +194,8 @@ int pdf_cmyk_rewrite(const unsigned char *s, size_t len, const struct pdf_ink *i
         int regular = !is_delim(s[start]) || s[start] == '/';
         double v;
         if (!regular || s[start] == '/' || number(s + start, end - start, &v)) {
-            if (in_inline && (op_is(s, start, end, "/RGB") || op_is(s, start, end, "/DeviceRGB"))) {
+            if (in_inline &&
+                (op_is(s, start, end, "/RGB") || op_is(s, start, end, "/DeviceRGB"))) {
                 snprintf(why, why_len, "an RGB inline image");
                 status = 1;
             }
