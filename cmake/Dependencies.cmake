@@ -22,6 +22,9 @@ anketa_pkg(XXHASH libxxhash)
 anketa_pkg(SODIUM libsodium)
 anketa_pkg(IDN2 libidn2)
 anketa_pkg(GLIB glib-2.0)
+# Leaflet PDFs for print: boxes and PDF/X (libqpdf), images to CMYK (lcms2).
+anketa_pkg(QPDF libqpdf)
+anketa_pkg(LCMS2 lcms2)
 
 # libcsv ships no pkg-config file in Debian.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
@@ -41,5 +44,5 @@ find_package(Threads REQUIRED)
 set(ANKETA_CORE_DEPS PkgConfig::YAML PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XXHASH
     PkgConfig::SODIUM PkgConfig::IDN2 PkgConfig::GLIB libcsv::libcsv Threads::Threads m)
 set(ANKETA_RENDER_DEPS PkgConfig::YAML PkgConfig::QRENCODE PkgConfig::PANGOCAIRO PkgConfig::PNG
-    PkgConfig::XLSXWRITER m)
+    PkgConfig::XLSXWRITER PkgConfig::QPDF PkgConfig::LCMS2 m)
 set(ANKETA_PRIVATE_DEPS ${ANKETA_CORE_DEPS} ${ANKETA_RENDER_DEPS})

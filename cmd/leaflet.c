@@ -23,8 +23,8 @@ struct options {
 static void usage(void)
 {
     printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg] [--dpi N] [--bleed MM]\n"
-           "               [--crop-marks] [--logo FILE] [-c CAMPAIGN] [--where COL=VALUE]\n"
-           "               [-q] [MANIFEST...|-]\n"
+           "               [--crop-marks] [--pdfx] [--logo FILE] [-c CAMPAIGN]\n"
+           "               [--where COL=VALUE] [-q] [MANIFEST...|-]\n"
            "\n"
            "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
            "grid sheets, with the QR code drawn as vectors from each row's url.\n"
@@ -37,6 +37,7 @@ static void usage(void)
            "      --dpi N          PNG resolution (default: the template's, else 300)\n"
            "      --bleed MM       extend background boxes MM past the trim\n"
            "      --crop-marks     draw crop marks outside the bleed\n"
+           "      --pdfx           PDF/X-4 for print: CMYK from the template, black K only\n"
            "      --logo FILE      a PNG logo for every page (else the campaign's)\n"
            "  -c, --campaign FILE  campaign file: direction kinds and logos\n"
            "  -w, --where COL=VAL  only rows whose column COL is VAL (repeatable: all must hold)\n"
@@ -130,7 +131,7 @@ static int format_named(const char *name)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO };
+    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO, OPT_PDFX };
     static const struct option longopts[] = {
         { "template", required_argument, NULL, 't' },
         { "output", required_argument, NULL, 'o' },
@@ -138,6 +139,7 @@ int main(int argc, char **argv)
         { "dpi", required_argument, NULL, OPT_DPI },
         { "bleed", required_argument, NULL, OPT_BLEED },
         { "crop-marks", no_argument, NULL, OPT_CROP },
+        { "pdfx", no_argument, NULL, OPT_PDFX },
         { "logo", required_argument, NULL, OPT_LOGO },
         { "campaign", required_argument, NULL, 'c' },
         { "where", required_argument, NULL, 'w' },
@@ -157,6 +159,7 @@ int main(int argc, char **argv)
         case OPT_DPI: lo.dpi = (double)cli_number(optarg, 36, 2400, "--dpi"); break;
         case OPT_BLEED: lo.bleed = cli_decimal(optarg, 0, 20, "--bleed"); break;
         case OPT_CROP: lo.crop_marks = 1; break;
+        case OPT_PDFX: lo.pdfx = 1; break;
         case OPT_LOGO: lo.logo = optarg; break;
         case 'c': o.campaign = optarg; break;
         case 'w': {
@@ -181,6 +184,8 @@ int main(int argc, char **argv)
     if (f < 0)
         cli_usage_error("%s: '.%s' is not pdf, png or svg: give -f FORMAT", lo.output, ext);
     lo.format = (enum anketa_leaflet_format)f;
+    if (lo.pdfx && lo.format != ANKETA_LEAFLET_PDF)
+        cli_usage_error("--pdfx makes a PDF: it cannot go with PNG or SVG");
     if (lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
         cli_usage_error("PNG and SVG pages need a file name (-o OUT)");
     cli_refuse_terminal(lo.output, lo.format != ANKETA_LEAFLET_SVG);

@@ -356,11 +356,10 @@ int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err)
                                                              err);
         if (out == NULL)
             rc = err->code;
-        else if (cairo_surface_write_to_png_stream(l->surface, pdfmeta_write_stream,
-                                                   anketa_output_stream(out)) != CAIRO_STATUS_SUCCESS) {
+        else if ((rc = leaflet_png_write(l->surface, png_dpi(l), anketa_output_stream(out), name,
+                                         err)) != 0)
             anketa_output_abort(out);
-            rc = anketa_error_at(err, ANKETA_ERR_IO, name, 0, 0, "PNG write failed");
-        } else
+        else
             rc = anketa_output_commit(out, err);
     }
     cairo_destroy(l->cr);
@@ -395,17 +394,25 @@ struct anketa_leaflet *anketa_leaflet_new(const struct anketa_leaflet_options *o
     l->page_w = o->tpl->width + 2 * l->offset;
     l->page_h = o->tpl->height + 2 * l->offset;
     l->pages_dir.parent = -1;
+    if (o->pdfx && o->format != ANKETA_LEAFLET_PDF) {
+        anketa_error_set(err, ANKETA_ERR_INVALID, "PDF/X is a PDF: --pdfx needs --format pdf");
+        free(l);
+        return NULL;
+    }
     if (o->format != ANKETA_LEAFLET_PDF) {
         if (pages_begin(l, err) == 0)
             return l;
         anketa_leaflet_free(l);
         return NULL;
     }
-    if ((l->out = anketa_output_open_flags(o->output, ANKETA_OUTPUT_BINARY, err)) == NULL) {
+    if ((o->pdfx && leaflet_print_inks(l, err) != 0) ||
+        (l->out = anketa_output_open_flags(o->output, ANKETA_OUTPUT_BINARY, err)) == NULL) {
+        free(l->inks);
         free(l);
         return NULL;
     }
-    l->surface = cairo_pdf_surface_create_for_stream(pdfmeta_write_stream, anketa_output_stream(l->out),
+    /* Held in memory: the boxes and PDF/X are added when it is finished. */
+    l->surface = cairo_pdf_surface_create_for_stream(pdf_buffer_write, &l->pdf,
                                                      l->page_w * MM_TO_PT, l->page_h * MM_TO_PT);
     pdfmeta_set(l->surface, o->tpl->name);
     l->cr = cairo_create(l->surface);
@@ -580,7 +587,11 @@ int anketa_leaflet_finish(struct anketa_leaflet *l, struct anketa_error *err)
             return anketa_error_at(err, ANKETA_ERR_IO, l->o.output, 0, 0, "%s",
                                    cairo_status_to_string(st));
         }
-        rc = anketa_output_commit(l->out, err);
+        rc = leaflet_print_write(l, anketa_output_stream(l->out), err);
+        if (rc == 0)
+            rc = anketa_output_commit(l->out, err);
+        else
+            anketa_output_abort(l->out);
         l->out = NULL;
         l->finished = rc == 0;
         return rc;
@@ -608,6 +619,8 @@ void anketa_leaflet_free(struct anketa_leaflet *l)
         cairo_surface_destroy(l->surface);
     }
     anketa_output_abort(l->out);
+    free(l->pdf.data);
+    free(l->inks);
     if (l->layout)
         g_object_unref(l->layout);
     for (size_t i = 0; i < l->logo_count; i++) {

@@ -9,6 +9,7 @@
 #include <anketa/output.h>
 
 #include "output_int.h"
+#include "pdf_int.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 #define PT_TO_MM (25.4 / 72.0)
@@ -38,6 +39,9 @@ struct anketa_leaflet {
     cairo_surface_t *surface;   /* PDF: the document; PNG/SVG: the current page */
     cairo_t *cr;
     struct anketa_output *out;  /* PDF output; SVG: the current page's */
+    struct pdf_buffer pdf;      /* cairo's PDF, finished for print at the end */
+    struct pdf_ink *inks;       /* --pdfx: the template's colours in CMYK */
+    size_t ink_count;
     int finished;
     long pages;
     struct anketa_outdir pages_dir;  /* PNG/SVG: the temporary folder of the pages */
@@ -77,5 +81,17 @@ char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
                      const struct leaflet_row *row);
 
 void leaflet_warn(struct anketa_leaflet *l, const char *message);
+
+/* --pdfx: the CMYK of every template colour into l->inks; an error naming
+ * the template line of a colour that has none (greys go K only). */
+int leaflet_print_inks(struct anketa_leaflet *l, struct anketa_error *err);
+
+/* Writes the PDF held in l->pdf with its boxes (and PDF/X) to out. */
+int leaflet_print_write(struct anketa_leaflet *l, FILE *out, struct anketa_error *err);
+
+/* Writes an RGB24 page as PNG with its resolution (pHYs), which cairo omits:
+ * a word processor then places it at its size in millimetres. */
+int leaflet_png_write(cairo_surface_t *page, double dpi, FILE *out, const char *name,
+                      struct anketa_error *err);
 
 #endif

@@ -28,19 +28,64 @@ static int number(struct yamlwalk *w, yaml_node_t *map, const char *key, double 
     return 0;
 }
 
-static int color(struct yamlwalk *w, yaml_node_t *map, const char *key, const char *def,
-                 struct anketa_color *out)
+static int rgb_hex(struct yamlwalk *w, yaml_node_t *v, const char *key, const char *t,
+                   struct anketa_color *out)
 {
-    yaml_node_t *v = anketa_yamlwalk_get(w, map, key);
-    const char *t = v ? anketa_yamlwalk_text(v) : def;
     unsigned rgb;
     char end;
     if (t == NULL || t[0] != '#' || strlen(t) != 7 || sscanf(t + 1, "%6x%c", &rgb, &end) != 1)
-        return anketa_yamlwalk_fail(w, v, "'%s' must be a colour as #RRGGBB", key);
+        return anketa_yamlwalk_fail(w, v, "'%s' must be a colour as #RRGGBB or "
+                                    "{rgb: \"#RRGGBB\", cmyk: [C, M, Y, K]}", key);
     out->r = ((rgb >> 16) & 255) / 255.0;
     out->g = ((rgb >> 8) & 255) / 255.0;
     out->b = (rgb & 255) / 255.0;
     return 0;
+}
+
+/* cmyk: [C, M, Y, K] in per cent, the values a print shop is given. */
+static int cmyk(struct yamlwalk *w, yaml_node_t *v, const char *key, struct anketa_color *out)
+{
+    double *dst[4] = { &out->c, &out->m, &out->y, &out->k };
+    if (v->type != YAML_SEQUENCE_NODE || anketa_yamlwalk_length(v) != 4)
+        return anketa_yamlwalk_fail(w, v, "'%s': cmyk must be four per cent values [C, M, Y, K]",
+                                    key);
+    for (size_t i = 0; i < 4; i++) {
+        yaml_node_t *n = anketa_yamlwalk_item(w, v, i);
+        const char *t = anketa_yamlwalk_text(n);
+        char *end;
+        errno = 0;
+        double x = t ? strtod(t, &end) : 0;
+        if (t == NULL || end == t || *end != '\0' || errno != 0 || x < 0 || x > 100)
+            return anketa_yamlwalk_fail(w, n, "'%s': cmyk values are per cent, from 0 to 100",
+                                        key);
+        *dst[i] = x / 100;
+    }
+    out->has_cmyk = 1;
+    return 0;
+}
+
+/* A colour: "#RRGGBB", or {rgb: "#RRGGBB", cmyk: [C, M, Y, K]} with either
+ * or both; from cmyk alone, the screen colour is a plain conversion. */
+static int color(struct yamlwalk *w, yaml_node_t *map, const char *key, const char *def,
+                 struct anketa_color *out)
+{
+    static const char *const keys[] = { "rgb", "cmyk", NULL };
+    yaml_node_t *v = anketa_yamlwalk_get(w, map, key);
+    memset(out, 0, sizeof *out);
+    if (v == NULL || v->type != YAML_MAPPING_NODE)
+        return rgb_hex(w, v, key, v ? anketa_yamlwalk_text(v) : def, out);
+    yaml_node_t *rgb = anketa_yamlwalk_get(w, v, "rgb"), *c = anketa_yamlwalk_get(w, v, "cmyk");
+    int rc = anketa_yamlwalk_check_keys(w, v, keys, key);
+    if (rc == 0 && rgb == NULL && c == NULL)
+        rc = anketa_yamlwalk_fail(w, v, "'%s' needs rgb, cmyk or both", key);
+    if (rc == 0 && rgb)
+        rc = rgb_hex(w, rgb, key, anketa_yamlwalk_text(rgb), out);
+    if (rc == 0 && c && (rc = cmyk(w, c, key, out)) == 0 && rgb == NULL) {
+        out->r = (1 - out->c) * (1 - out->k);
+        out->g = (1 - out->m) * (1 - out->k);
+        out->b = (1 - out->y) * (1 - out->k);
+    }
+    return rc;
 }
 
 static int choice(struct yamlwalk *w, yaml_node_t *map, const char *key,

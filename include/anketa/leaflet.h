@@ -30,6 +30,7 @@ struct anketa_leaflet_options {
     double dpi;                    /* PNG resolution; 0: the template's png_width, else 300 */
     double bleed;                  /* mm beyond the trim for background boxes */
     int crop_marks;
+    int pdfx;                      /* PDF/X-4: CMYK from the template, K-only black */
     /* Warnings (a font substituted, no logo): each said once. */
     void (*warn)(void *ctx, const char *message);
     void *ctx;

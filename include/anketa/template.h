@@ -22,7 +22,9 @@ enum anketa_align { ANKETA_ALIGN_LEFT, ANKETA_ALIGN_CENTER, ANKETA_ALIGN_RIGHT }
 enum anketa_valign { ANKETA_VALIGN_TOP, ANKETA_VALIGN_MIDDLE, ANKETA_VALIGN_BOTTOM };
 
 struct anketa_color {
-    double r, g, b;
+    double r, g, b;              /* 0..1, for the screen and plain PDF */
+    int has_cmyk;                /* the template gave cmyk: leaflet --pdfx prints it */
+    double c, m, y, k;           /* 0..1 */
 };
 
 struct anketa_element {
