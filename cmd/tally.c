@@ -202,7 +202,8 @@ int main(int argc, char **argv)
     if (skipped > 0)
         cli_warn("skipped %ld record%s with bad values (first: %s)", skipped,
                  skipped == 1 ? "" : "s", first);
-    notes(t);
+    if (status == CLI_EXIT_OK)
+        notes(t);
     if (status == CLI_EXIT_OK) {
         struct anketa_output *out = anketa_output_open(output, &err);
         int rc = out == NULL ? -1

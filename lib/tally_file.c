@@ -35,6 +35,7 @@ struct feed {
      * boundaries and the split stay where they are). */
     int encoding;
     const char *path;   /* a regular file read from its start; NULL: a stream */
+    const char *name;   /* for messages */
     char *raw;
     char why[ANKETA_ERROR_MAX + 200]; /* with errno EILSEQ: what is wrong with the text */
 };
@@ -45,6 +46,19 @@ struct feed {
 static long decode(struct feed *f, size_t n)
 {
     char *p = f->buf + f->used;
+    if (f->fresh && f->used == 0 && n >= 2 &&
+        (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0)) {
+        snprintf(f->why, sizeof f->why, "%s: UTF-16 text: save it as UTF-8 or Windows-1251 CSV",
+                 f->name);
+        errno = EILSEQ;
+        return -1;
+    }
+    if (f->fresh && f->used == 0 && n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) {
+        snprintf(f->why, sizeof f->why, "%s: an XLSX workbook: give it as a file, not on "
+                 "standard input", f->name);
+        errno = EILSEQ;
+        return -1;
+    }
     if (f->encoding == ANKETA_ENCODING_AUTO) {
         f->encoding = ingest_decide_encoding(p, n);
         if (f->encoding == ANKETA_ENCODING_CP1251 && f->path) {
@@ -62,8 +76,12 @@ static long decode(struct feed *f, size_t n)
             }
             fclose(fp);
             if (src.mixed) {
+                char *tail = strstr(warning, "; read as");
+                if (tail)
+                    *tail = '\0';   /* what ingest would do with it */
                 snprintf(f->why, sizeof f->why, "%s: %s; tally reads a file in one encoding: "
-                         "run it through ingest first", f->path, warning);
+                         "run it through ingest, which rejects the records in the other",
+                         f->path, warning);
                 errno = EILSEQ;
                 return -1;
             }
@@ -81,7 +99,7 @@ static long decode(struct feed *f, size_t n)
     long m = ingest_cp1251_to_utf8(f->raw, n - i, p + i);
     if (m < 0) {
         snprintf(f->why, sizeof f->why, "%s: byte 0x98 is no character of Windows-1251 (the "
-                 "encoding of its first non-ASCII block)", f->path ? f->path : "(stdin)");
+                 "encoding of its first non-ASCII block)", f->name);
         errno = EILSEQ;
         return -1;
     }
@@ -151,14 +169,6 @@ static int consume(struct tally_job *j, struct feed *f, off_t limit, int final,
             f->fresh = 0;
             if (ingest_has_bom(f->buf, f->used))
                 j->pos = 3;
-            if (f->used >= 4 && memcmp(f->buf, "PK\x03\x04", 4) == 0)
-                return anketa_error_at(err, ANKETA_ERR_USAGE, j->name, 0, 0,
-                                       "an XLSX workbook: give it as a file, not on "
-                                       "standard input");
-            if (f->used >= 2 && (memcmp(f->buf, "\xFF\xFE", 2) == 0 ||
-                                 memcmp(f->buf, "\xFE\xFF", 2) == 0))
-                return anketa_error_at(err, ANKETA_ERR_INVALID, j->name, 0, 0,
-                                       "UTF-16 text: save it as UTF-8 or Windows-1251 CSV");
             j->dialect.delimiter = (char)ingest_sniff_delimiter(f->buf + j->pos,
                                                                  f->used - j->pos);
         }
@@ -292,6 +302,7 @@ static int split_file(struct anketa_tally *t, struct tally_job *a, struct feed *
     s.feed.seekable = 1;
     s.feed.encoding = fa->encoding;
     s.feed.path = fa->path;
+    s.feed.name = fa->name;
     int rc = 0;
     pthread_t th;
     if (s.job.t == NULL || s.job.q_col == NULL || s.job.vals == NULL) {
@@ -374,6 +385,7 @@ int anketa_tally_add_file(struct anketa_tally *t, const char *path, struct anket
     }
     int rc, reported = 0;
     f.fresh = f.next == 0;
+    f.name = j.name;
     /* Tests lower the threshold to split small files. */
     off_t split_min = SPLIT_MIN;
     const char *env = getenv("ANKETA_TALLY_SPLIT_MIN");

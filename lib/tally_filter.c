@@ -41,7 +41,7 @@ static int parse_where(struct anketa_tally *t, const char *spec, struct tally_fi
     f->kind = tally_derived_kind(f->column);
     for (size_t i = 0; i < t->question_count; i++)
         if (t->questions[i].yesno && strcmp(t->questions[i].column, f->column) == 0)
-            f->yesno = 1;
+            f->yesno = YESNO_QUESTION;
     for (const char *v = eq + 1;; v++) {
         const char *end = strchr(v, ',');
         size_t len = end ? (size_t)(end - v) : strlen(v);
@@ -57,6 +57,16 @@ static int parse_where(struct anketa_tally *t, const char *spec, struct tally_fi
             break;
         v = end;
     }
+    /* да, нет, yes or no on any other column: every spelling of the answer */
+    int words = !f->yesno;
+    for (size_t i = 0; i < f->count && words; i++) {
+        int d = f->values[i][0] >= '0' && f->values[i][0] <= '9';
+        int m = tally_parse_yesno(f->values[i], f->lengths[i]);
+        words = m >= 0 && !d && strcmp(f->values[i], "+") != 0 && strcmp(f->values[i], "-") != 0;
+        f->meaning[i] = (signed char)m;
+    }
+    if (words)
+        f->yesno = YESNO_WORDS;
     return 0;
 }
 
@@ -157,7 +167,8 @@ static int bad_value(struct tally_where *bad, long line, int col, const char *wh
     return -1;
 }
 
-/* Whether field text s is one of f's values. */
+/* Whether field text s is one of f's values; -1 when it is no yes/no
+ * answer on a yes/no question. */
 static int matches(const struct tally_filter *f, const char *s, size_t len)
 {
     if (f->yesno) {
@@ -165,7 +176,7 @@ static int matches(const struct tally_filter *f, const char *s, size_t len)
         for (size_t i = 0; i < f->count && v >= 0; i++)
             if (f->meaning[i] == v)
                 return 1;
-        return v < 0 && len > 0 ? -1 : 0;
+        return v < 0 && len > 0 && f->yesno == YESNO_QUESTION ? -1 : 0;
     }
     for (size_t i = 0; i < f->count; i++)
         if (f->lengths[i] == len && memcmp(f->values[i], s, len) == 0)
@@ -205,9 +216,10 @@ int tally_filter_record(struct tally_job *j, const struct csv_record *r, struct 
         }
         int m = matches(f, s, len);
         if (m < 0) {
-            char what[300];
-            snprintf(what, sizeof what, "%s: not a yes/no answer", f->column);
-            return bad_value(bad, r->line, col, what, s, len);
+            bad_value(bad, r->line, col, "", s, len);
+            snprintf(bad->msg, sizeof bad->msg, "%s: '%.*s' is not a yes/no answer (да/нет, "
+                     "yes/no, 1/0, +/-)", f->column, (int)(len > 40 ? 40 : len), s);
+            return -1;
         }
         if (m == 0) {
             j->left_where++;

@@ -121,14 +121,17 @@ struct tally_key {
 };
 
 /* A --where filter: the column (or a derived key) is one of the values; on a
- * yes/no question the values are compared as 1/0. */
+ * yes/no question, or when the values are all да, нет, yes or no, they are
+ * compared as 1/0 (a cell of a yes/no question that is neither is a bad
+ * value; in another column it matches nothing). */
+enum { YESNO_QUESTION = 1, YESNO_WORDS = 2 };
 struct tally_filter {
     char *column;
     enum tally_derived kind;
     char **values;
     size_t *lengths;
     size_t count;
-    int yesno;              /* the column is a yes/no question */
+    int yesno;              /* YESNO_*, or 0: compared byte for byte */
     signed char *meaning;   /* 1/0 of each value when yesno */
 };
 
