@@ -45,14 +45,16 @@ static int parse_where(struct anketa_tally *t, const char *spec, struct tally_fi
     for (const char *v = eq + 1;; v++) {
         const char *end = strchr(v, ',');
         size_t len = end ? (size_t)(end - v) : strlen(v);
-        if ((f->values[f->count] = strndup(v, len)) == NULL)
+        size_t i = f->count;
+        if ((f->values[i] = strndup(v, len)) == NULL)
             return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-        f->lengths[f->count] = len;
-        if (f->yesno && (f->meaning[f->count] = (signed char)tally_parse_yesno(v, len)) < 0)
+        f->count++;
+        f->lengths[i] = len;
+        f->meaning[i] = (signed char)tally_parse_yesno(v, len);
+        if (f->yesno && f->meaning[i] < 0)
             return anketa_error_set(err, ANKETA_ERR_USAGE,
                                     "--where '%s': '%.*s' is not a yes/no answer of %s", spec,
                                     (int)len, v, f->column);
-        f->count++;
         if (end == NULL)
             break;
         v = end;
@@ -60,10 +62,9 @@ static int parse_where(struct anketa_tally *t, const char *spec, struct tally_fi
     /* да, нет, yes or no on any other column: every spelling of the answer */
     int words = !f->yesno;
     for (size_t i = 0; i < f->count && words; i++) {
-        int d = f->values[i][0] >= '0' && f->values[i][0] <= '9';
-        int m = tally_parse_yesno(f->values[i], f->lengths[i]);
-        words = m >= 0 && !d && strcmp(f->values[i], "+") != 0 && strcmp(f->values[i], "-") != 0;
-        f->meaning[i] = (signed char)m;
+        const char *v = f->values[i];
+        words = f->meaning[i] >= 0 && !(v[0] >= '0' && v[0] <= '9') && strcmp(v, "+") != 0 &&
+                strcmp(v, "-") != 0;
     }
     if (words)
         f->yesno = YESNO_WORDS;
