@@ -14,20 +14,27 @@
 static void usage(void)
 {
     printf("usage: tally [-c CAMPAIGN] [-g KEY,...] [--questions SPEC,...] [--min-n K]\n"
+           "             [--from DATE] [--to DATE] [--period PERIOD] [--where COL=V,...]\n"
            "             [--totals] [--partial | --merge] [--skip-invalid] [--threads N]\n"
            "             [-o FILE] [-q] [FILE...|-]\n"
            "\n"
            "Counts answers per group and question and writes mean, share of satisfied\n"
            "(top two points) with its 95%% Wilson interval, distribution, mean as %% of\n"
-           "the maximum and NPS as CSV. Input: canonical responses or any CSV.\n"
+           "the maximum and NPS as CSV. Input: canonical responses or any CSV (UTF-8 or\n"
+           "Windows-1251, ',' ';' or tab) or XLSX (the first sheet).\n"
            "\n"
            "  -c, --campaign FILE  campaign: scales, minimum group, groups with no answers\n"
            "  -g, --group KEYS     group columns in order; also year, quarter, month,\n"
            "                       week, day from submitted_at (default: one group)\n"
-           "      --questions SPECS  COLUMN or COLUMN:LO-HI, comma-separated\n"
+           "      --questions SPECS  COLUMN, COLUMN:LO-HI or COLUMN:yes/no, comma-separated\n"
            "                       (default: every q.* column, scale from the campaign or 1-5)\n"
            "      --min-n K        hide figures answered by fewer than K (default: the\n"
            "                       campaign's min_group, else 5)\n"
+           "      --from DATE      count responses from this local date on (YYYY-MM-DD)\n"
+           "      --to DATE        ... up to this one, inclusive\n"
+           "      --period PERIOD  2024, 2024-Q1, 2024-03, 2024-W09 or 2024-03-05\n"
+           "      --where COL=V,...  count records whose column (or derived key) is one\n"
+           "                       of the values; repeatable, all must hold\n"
            "      --totals         add total rows ('*' in the keys summed over) and hide\n"
            "                       what a total would reveal (complementary suppression)\n"
            "      --partial        write counts for a later --merge instead of figures\n"
@@ -77,8 +84,27 @@ static int add_input(void *ctx, const char *path)
     return rc;
 }
 
+/* The notes of a finished read: files lacking questions, records left out. */
+static void notes(const struct anketa_tally *t)
+{
+    char msg[1024];
+    int gap;
+    for (size_t i = 0; (gap = anketa_tally_gap(t, i, msg, sizeof msg)) >= 0; i++)
+        if (gap > 0)
+            cli_warn("%s", msg);
+    long by_date, by_where;
+    const char *from, *to;
+    anketa_tally_left_out(t, &by_date, &by_where, &from, &to);
+    if (by_date > 0)
+        cli_warn("left out %ld record%s outside %s..%s", by_date, by_date == 1 ? "" : "s",
+                 from, to);
+    if (by_where > 0)
+        cli_warn("left out %ld record%s not matching --where", by_where,
+                 by_where == 1 ? "" : "s");
+}
+
 enum { OPT_MIN_N = 256, OPT_TOTALS, OPT_PARTIAL, OPT_MERGE, OPT_SKIP, OPT_THREADS,
-       OPT_QUESTIONS };
+       OPT_QUESTIONS, OPT_FROM, OPT_TO, OPT_PERIOD, OPT_WHERE };
 
 int main(int argc, char **argv)
 {
@@ -93,11 +119,16 @@ int main(int argc, char **argv)
         {"skip-invalid", no_argument, NULL, OPT_SKIP},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"output", required_argument, NULL, 'o'},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"period", required_argument, NULL, OPT_PERIOD},
+        {"where", required_argument, NULL, OPT_WHERE},
         {NULL, 0, NULL, 0},
     };
     struct anketa_tally_config cfg = {.min_n = -1};
     const char *campaign_path = NULL, *output = "-";
     const char **keys = NULL, **questions = NULL;
+    const char **where = calloc((size_t)argc + 1, sizeof *where);
     int partial = 0, merge = 0, c;
 
     cli_init("tally");
@@ -121,16 +152,28 @@ int main(int argc, char **argv)
         case OPT_SKIP: cfg.skip_invalid = 1; break;
         case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
         case 'o': output = optarg; break;
+        case OPT_FROM: cfg.from = optarg; break;
+        case OPT_TO: cfg.to = optarg; break;
+        case OPT_PERIOD: cfg.period = optarg; break;
+        case OPT_WHERE:
+            if (where == NULL)
+                cli_usage_error("out of memory");
+            where[cfg.where_count++] = optarg;
+            break;
         }
     }
     if (partial && merge)
         cli_usage_error("--partial and --merge exclude each other");
     if (merge && (keys || questions))
         cli_usage_error("--merge takes the group keys and questions from the partials");
+    if (merge && (cfg.from || cfg.to || cfg.period || cfg.where_count))
+        cli_usage_error("--from, --to, --period and --where choose records: give them with "
+                        "--partial, not --merge");
     if (partial && (cfg.totals || cfg.min_n >= 0))
         cli_usage_error("--totals and --min-n apply when figures are written, not to --partial");
     cfg.keys = keys;
     cfg.questions = questions;
+    cfg.where = where;
     const struct anketa_path_use paths[] = { { campaign_path, "-c", 0 },
                                              { output, "-o", 1 } };
     cli_check_paths(argv + optind, argc - optind, paths, 2);
@@ -145,6 +188,7 @@ int main(int argc, char **argv)
     struct anketa_tally *t = anketa_tally_new(&cfg, &err);
     free(keys);
     free(questions);
+    free(where);
     if (t == NULL) {
         anketa_campaign_free(campaign);
         if (err.code == ANKETA_ERR_USAGE)
@@ -161,6 +205,8 @@ int main(int argc, char **argv)
     if (skipped > 0)
         cli_warn("skipped %ld record%s with bad values (first: %s)", skipped,
                  skipped == 1 ? "" : "s", first);
+    if (status == CLI_EXIT_OK)
+        notes(t);
     if (status == CLI_EXIT_OK) {
         struct anketa_output *out = anketa_output_open(output, &err);
         int rc = out == NULL ? -1

@@ -17,59 +17,6 @@
 
 #define BLOCK INGEST_BLOCK
 
-/* The delimiter that the header line (outside quotes) has most of. */
-static int sniff_delimiter(const char *p, size_t n)
-{
-    size_t comma = 0, semi = 0, tab = 0;
-    int quoted = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (c == '"')
-            quoted = !quoted;
-        else if (quoted)
-            continue;
-        else if (c == '\n')
-            break;
-        else if (c == ',')
-            comma++;
-        else if (c == ';')
-            semi++;
-        else if (c == '\t')
-            tab++;
-    }
-    if (semi > comma && semi >= tab)
-        return ';';
-    if (tab > comma && tab > semi)
-        return '\t';
-    return ',';
-}
-
-/* AUTO until a block with a non-ASCII byte: then UTF-8 if that block is
- * well-formed UTF-8 (a sequence cut by the block's end allowed), else 1251. */
-static int decide_encoding(const char *p, size_t n)
-{
-    size_t i = 0;
-    while (i < n && (unsigned char)p[i] < 0x80)
-        i++;
-    if (i == n)
-        return ANKETA_ENCODING_AUTO;
-    size_t end = n, back = 0;
-    while (back < 3 && end > 0 && ((unsigned char)p[end - 1] & 0xC0) == 0x80) {
-        end--;
-        back++;
-    }
-    if (end > 0 && (unsigned char)p[end - 1] >= 0xC0)
-        end--;   /* a lead byte whose sequence continues in the next block */
-    else
-        end = n;
-    return ingest_utf8_valid(p, end) ? ANKETA_ENCODING_UTF8 : ANKETA_ENCODING_CP1251;
-}
-
-static int has_bom(const char *p, size_t n)
-{
-    return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0;
-}
-
 struct reader {
     struct anketa_ingest *in;
     struct ingest_source *src;
@@ -158,11 +105,11 @@ static long first_block(struct ingest_source *src, const char *p, size_t n, int 
                         "UTF-16 text: save it as UTF-8 or Windows-1251 CSV");
         return -1;
     }
-    if (has_bom(p, n) && src->encoding != ANKETA_ENCODING_CP1251) {
+    if (ingest_has_bom(p, n) && src->encoding != ANKETA_ENCODING_CP1251) {
         start = 3;
         src->encoding = ANKETA_ENCODING_UTF8;
     }
-    src->delimiter = delimiter ? delimiter : sniff_delimiter(p + start, n - (size_t)start);
+    src->delimiter = delimiter ? delimiter : ingest_sniff_delimiter(p + start, n - (size_t)start);
     return start;
 }
 
@@ -267,7 +214,7 @@ int ingest_read_range(struct anketa_ingest *in, FILE *fp, struct ingest_source *
         }
         if (src->encoding == ANKETA_ENCODING_AUTO) {
             /* A stream: decided at its first non-ASCII block. */
-            src->encoding = decide_encoding(buf + len, n);
+            src->encoding = ingest_decide_encoding(buf + len, n);
             if (src->encoding == ANKETA_ENCODING_CP1251)
                 src->mixed = MIXED_STREAM;
         }

@@ -255,6 +255,15 @@ enum { INGEST_BLOCK = 1 << 20 };   /* the read size, which the decision depends 
  * stream is left alone (size -1). 0, or a negative status with err set. */
 int ingest_scan_file(FILE *fp, struct ingest_source *src, char *warning, size_t warning_cap,
                      struct anketa_error *err);
+/* The delimiter (',', ';' or tab) the header line at p (outside quotes) has
+ * most of. */
+int ingest_sniff_delimiter(const char *p, size_t n);
+/* A stream's encoding from a block: ANKETA_ENCODING_AUTO while it is all
+ * ASCII, then UTF-8 when it is well-formed UTF-8 (a sequence cut by the
+ * block's end allowed), else Windows-1251. */
+int ingest_decide_encoding(const char *p, size_t n);
+/* Whether p starts with a UTF-8 byte order mark. */
+int ingest_has_bom(const char *p, size_t n);
 
 /* ---- records (ingest_csv.c) ---- */
 

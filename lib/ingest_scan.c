@@ -5,7 +5,8 @@
  * and when it has both it is mixed, read in the encoding most of its
  * non-ASCII lines are in, and the records in the other are rejected. One
  * pass of memchr and an ASCII test eight bytes at a time: about as cheap as
- * the read itself (see ingest(1)). */
+ * the read itself (see ingest(1)). The decisions for a stream (its first
+ * non-ASCII block) and the delimiter are here too; tally makes them alike. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,4 +188,57 @@ int ingest_scan_file(FILE *fp, struct ingest_source *src, char *warning, size_t 
              t.utf8 == 1 ? "is" : "are", utf8 ? "UTF-8" : "Windows-1251",
              bom > 0 ? " for its byte order mark" : ", as most lines are");
     return 0;
+}
+
+/* The delimiter that the header line (outside quotes) has most of. */
+int ingest_sniff_delimiter(const char *p, size_t n)
+{
+    size_t comma = 0, semi = 0, tab = 0;
+    int quoted = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (c == '\n')
+            break;
+        else if (c == ',')
+            comma++;
+        else if (c == ';')
+            semi++;
+        else if (c == '\t')
+            tab++;
+    }
+    if (semi > comma && semi >= tab)
+        return ';';
+    if (tab > comma && tab > semi)
+        return '\t';
+    return ',';
+}
+
+/* AUTO until a block with a non-ASCII byte: then UTF-8 if that block is
+ * well-formed UTF-8 (a sequence cut by the block's end allowed), else 1251. */
+int ingest_decide_encoding(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)p[i] < 0x80)
+        i++;
+    if (i == n)
+        return ANKETA_ENCODING_AUTO;
+    size_t end = n, back = 0;
+    while (back < 3 && end > 0 && ((unsigned char)p[end - 1] & 0xC0) == 0x80) {
+        end--;
+        back++;
+    }
+    if (end > 0 && (unsigned char)p[end - 1] >= 0xC0)
+        end--;   /* a lead byte whose sequence continues in the next block */
+    else
+        end = n;
+    return ingest_utf8_valid(p, end) ? ANKETA_ENCODING_UTF8 : ANKETA_ENCODING_CP1251;
+}
+
+int ingest_has_bom(const char *p, size_t n)
+{
+    return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0;
 }

@@ -22,7 +22,11 @@ static int parse_spec(const char *spec, struct tally_question *q, struct anketa_
     q->column[n] = '\0';
     q->lo = 1;
     q->hi = 5;
-    if (colon) {
+    if (colon && strcmp(colon + 1, "yes/no") == 0) {
+        q->lo = 0;
+        q->hi = 1;
+        q->explicit_scale = q->yesno = 1;
+    } else if (colon) {
         char *end;
         long lo = strtol(colon + 1, &end, 10), hi;
         if (end == colon + 1 || *end != '-')
@@ -40,7 +44,8 @@ bad:
     free(q->column);
     q->column = NULL;
     return anketa_error_set(err, ANKETA_ERR_USAGE,
-                            "bad scale in '%s' (want COLUMN:LO-HI, 0 <= LO < HI <= 100)", spec);
+                            "bad scale in '%s' (want COLUMN:LO-HI, 0 <= LO < HI <= 100, "
+                            "or COLUMN:yes/no)", spec);
 }
 
 struct anketa_tally *anketa_tally_new(const struct anketa_tally_config *cfg,
@@ -88,6 +93,11 @@ struct anketa_tally *anketa_tally_new(const struct anketa_tally_config *cfg,
                 goto fail;
             }
     }
+    if (tally_filters_init(t, cfg, err) != 0)
+        goto fail;
+    t->cfg.from = t->cfg.to = t->cfg.period = NULL;
+    t->cfg.where = NULL;
+    t->cfg.where_count = 0;
     return t;
 nomem:
     anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
@@ -108,10 +118,28 @@ void anketa_tally_free(struct anketa_tally *t)
     }
     for (size_t i = 0; i < t->question_count; i++)
         free(t->questions[i].column);
+    for (size_t i = 0; i < t->file_count; i++) {
+        free(t->files[i].name);
+        free(t->files[i].has);
+    }
+    free(t->files);
+    tally_filters_free(t);
     free(t->keys);
     free(t->questions);
     tally_table_free(&t->table);
     free(t);
+}
+
+void tally_campaign_scale(const struct anketa_tally *t, struct tally_question *q)
+{
+    if (q->explicit_scale || t->cfg.campaign == NULL)
+        return;
+    const char *id = strncmp(q->column, "q.", 2) == 0 ? q->column + 2 : q->column;
+    const struct anketa_question *cq = anketa_campaign_question(t->cfg.campaign, id);
+    if (cq) {
+        q->lo = cq->lo;
+        q->hi = cq->hi;
+    }
 }
 
 int tally_settle(struct anketa_tally *t, struct anketa_error *err)
@@ -120,20 +148,13 @@ int tally_settle(struct anketa_tally *t, struct anketa_error *err)
         return 0;
     if (t->question_count == 0)
         return anketa_error_set(err, ANKETA_ERR_INVALID,
-                                "no questions: no q.* column in the input and no -q given");
+                                "no questions: no q.* column in the input and no --questions given");
     size_t nstats = 1;
     t->lo = 100;
     t->hi = 0;
     for (size_t i = 0; i < t->question_count; i++) {
         struct tally_question *q = &t->questions[i];
-        if (!q->explicit_scale && t->cfg.campaign) {
-            const char *id = strncmp(q->column, "q.", 2) == 0 ? q->column + 2 : q->column;
-            const struct anketa_question *cq = anketa_campaign_question(t->cfg.campaign, id);
-            if (cq) {
-                q->lo = cq->lo;
-                q->hi = cq->hi;
-            }
-        }
+        tally_campaign_scale(t, q);
         q->offset = nstats;
         nstats += (size_t)(q->hi - q->lo + 1);
         if (q->lo < t->lo)
@@ -213,6 +234,8 @@ int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, const char 
     }
     dst->rows += src->rows;
     dst->skipped += src->skipped;
+    dst->left_date += src->left_date;
+    dst->left_where += src->left_where;
     goto done;
 nomem:
     rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
@@ -228,6 +251,19 @@ long anketa_tally_skipped(const struct anketa_tally *t, const char **first)
     if (first)
         *first = t->skipped ? t->first_skip : NULL;
     return t->skipped;
+}
+
+void anketa_tally_left_out(const struct anketa_tally *t, long *by_date, long *by_where,
+                           const char **from, const char **to)
+{
+    if (by_date)
+        *by_date = t->left_date;
+    if (by_where)
+        *by_where = t->left_where;
+    if (from)
+        *from = t->from;
+    if (to)
+        *to = t->to;
 }
 
 /* ---- coverage ---- */

@@ -14,6 +14,7 @@
 
 #include <anketa/tally.h>
 
+#include "ingest_int.h"
 #include "tally_int.h"
 
 #define BLOCK (1u << 20)
@@ -26,7 +27,84 @@ struct feed {
     off_t next;
     char *buf;
     size_t cap, used;
+    /* The encoding as ingest decides it: AUTO while all is ASCII, then from
+     * the first non-ASCII block; a regular file that looks Windows-1251 is
+     * looked at whole (ingest_scan_file), and one with lines in both
+     * encodings refused. Windows-1251 text is turned into UTF-8 as it is
+     * read (its quotes, delimiters and line ends are ASCII: record
+     * boundaries and the split stay where they are). */
+    int encoding;
+    const char *path;   /* a regular file read from its start; NULL: a stream */
+    const char *name;   /* for messages */
+    char *raw;
+    char why[ANKETA_ERROR_MAX + 200]; /* with errno EILSEQ: what is wrong with the text */
 };
+
+/* Decides the encoding at the first non-ASCII block and converts what was
+ * just read at f->buf + f->used (n bytes): their length now, or -1 with
+ * errno EILSEQ. */
+static long decode(struct feed *f, size_t n)
+{
+    char *p = f->buf + f->used;
+    if (f->fresh && f->used == 0 && n >= 2 &&
+        (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0)) {
+        snprintf(f->why, sizeof f->why, "%s: UTF-16 text: save it as UTF-8 or Windows-1251 CSV",
+                 f->name);
+        errno = EILSEQ;
+        return -1;
+    }
+    if (f->fresh && f->used == 0 && n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) {
+        snprintf(f->why, sizeof f->why, "%s: an XLSX workbook: give it as a file, not on "
+                 "standard input", f->name);
+        errno = EILSEQ;
+        return -1;
+    }
+    if (f->encoding == ANKETA_ENCODING_AUTO) {
+        f->encoding = ingest_decide_encoding(p, n);
+        if (f->encoding == ANKETA_ENCODING_CP1251 && f->path) {
+            struct ingest_source src = { .name = f->path, .encoding = ANKETA_ENCODING_AUTO,
+                                         .size = -1 };
+            struct anketa_error err;
+            char warning[512];
+            FILE *fp = fopen(f->path, "rb");
+            if (fp == NULL || ingest_scan_file(fp, &src, warning, sizeof warning, &err) != 0) {
+                snprintf(f->why, sizeof f->why, "%s", fp ? err.message : strerror(errno));
+                if (fp)
+                    fclose(fp);
+                errno = EILSEQ;
+                return -1;
+            }
+            fclose(fp);
+            if (src.mixed) {
+                char *tail = strstr(warning, "; read as");
+                if (tail)
+                    *tail = '\0';   /* what ingest would do with it */
+                snprintf(f->why, sizeof f->why, "%s: %s; tally reads a file in one encoding: "
+                         "run it through ingest, which rejects the records in the other",
+                         f->path, warning);
+                errno = EILSEQ;
+                return -1;
+            }
+            f->encoding = src.encoding;
+        }
+    }
+    if (f->encoding != ANKETA_ENCODING_CP1251)
+        return (long)n;
+    size_t i = 0;
+    while (i < n && (unsigned char)p[i] < 0x80)
+        i++;
+    if (i == n)
+        return (long)n;
+    memcpy(f->raw, p + i, n - i);
+    long m = ingest_cp1251_to_utf8(f->raw, n - i, p + i);
+    if (m < 0) {
+        snprintf(f->why, sizeof f->why, "%s: byte 0x98 is no character of Windows-1251 (the "
+                 "encoding of its first non-ASCII block)", f->name);
+        errno = EILSEQ;
+        return -1;
+    }
+    return (long)i + m;     /* the text grew: 2 or 3 bytes a letter */
+}
 
 /* Reads more, up to offset `limit` (-1: to the end). Returns bytes read,
  * 0 at the limit or end, -1 on error (errno set). */
@@ -43,6 +121,14 @@ static ssize_t feed_more(struct feed *f, off_t limit)
         f->cap = ncap;
     }
     size_t want = f->cap - f->used;
+    if (f->encoding != ANKETA_ENCODING_UTF8) {
+        /* room for the text to triple when it is Windows-1251 */
+        if (f->raw == NULL && (f->raw = malloc(BLOCK)) == NULL) {
+            errno = ENOMEM;
+            return -1;
+        }
+        want = (want - 1) / 3 < BLOCK ? (want - 1) / 3 : BLOCK;
+    }
     if (limit >= 0 && limit <= f->next)
         return 0;
     if (limit >= 0 && (off_t)want > limit - f->next)
@@ -55,8 +141,11 @@ static ssize_t feed_more(struct feed *f, off_t limit)
         if (n < 0 && errno == EINTR)
             continue;
         if (n > 0) {
-            f->used += (size_t)n;
             f->next += n;
+            long m = f->encoding == ANKETA_ENCODING_UTF8 ? n : decode(f, (size_t)n);
+            if (m < 0)
+                return -1;
+            f->used += (size_t)m;
         }
         return n;
     }
@@ -68,15 +157,20 @@ static int consume(struct tally_job *j, struct feed *f, off_t limit, int final,
 {
     for (;;) {
         ssize_t n = feed_more(f, limit);
+        if (n < 0 && errno == EILSEQ)
+            return anketa_error_set(err, ANKETA_ERR_INVALID, "%s", f->why);
         if (n < 0)
             return anketa_error_at(err, errno == ENOMEM ? ANKETA_ERR_NOMEM : ANKETA_ERR_IO,
                                    j->name, 0, 0, "read error: %s", strerror(errno));
         if (f->fresh) {
-            if (f->used < 3 && n > 0)
+            /* the header line whole, for its delimiter */
+            if (n > 0 && memchr(f->buf, '\n', f->used) == NULL)
                 continue;
             f->fresh = 0;
-            if (f->used >= 3 && memcmp(f->buf, "\xEF\xBB\xBF", 3) == 0)
+            if (ingest_has_bom(f->buf, f->used))
                 j->pos = 3;
+            j->dialect.delimiter = (char)ingest_sniff_delimiter(f->buf + j->pos,
+                                                                 f->used - j->pos);
         }
         if (n == 0 && !final)
             return 0;
@@ -132,7 +226,11 @@ static void *second_half(void *arg)
 {
     struct second *s = arg;
     struct anketa_error err;
+    /* the cut is a file offset: found in the bytes as they are */
+    int encoding = s->feed.encoding;
+    s->feed.encoding = ANKETA_ENCODING_UTF8;
     off_t cut = find_cut(s);
+    s->feed.encoding = encoding;
     pthread_mutex_lock(&s->lock);
     s->cut = cut;
     pthread_cond_signal(&s->known);
@@ -160,6 +258,10 @@ static struct anketa_tally *twin(const struct anketa_tally *t)
         tb->keys[k].kind = t->keys[k].kind;
     tb->questions = t->questions;       /* shared, read only */
     tb->question_count = t->question_count;
+    tb->filters = t->filters;
+    tb->filter_count = t->filter_count;
+    memcpy(tb->from, t->from, sizeof tb->from);
+    memcpy(tb->to, t->to, sizeof tb->to);
     tally_table_init(&tb->table, t->table.keys, t->table.nstats);
     tb->settled = 1;
     return tb;
@@ -171,6 +273,8 @@ static void twin_free(struct anketa_tally *tb)
         return;
     tb->questions = NULL;
     tb->question_count = 0;
+    tb->filters = NULL;
+    tb->filter_count = 0;
     anketa_tally_free(tb);
 }
 
@@ -189,12 +293,16 @@ static int split_file(struct anketa_tally *t, struct tally_job *a, struct feed *
     s.job.pos = 0;
     s.job.line = 1;
     s.job.skipped = 0;
+    s.job.left_date = s.job.left_where = 0;
     s.job.fail.code = 0;
     s.job.t = twin(t);
     s.job.q_col = malloc(t->question_count * sizeof *s.job.q_col);
     s.job.vals = malloc(t->question_count * sizeof *s.job.vals);
     s.feed.fd = fa->fd;
     s.feed.seekable = 1;
+    s.feed.encoding = fa->encoding;
+    s.feed.path = fa->path;
+    s.feed.name = fa->name;
     int rc = 0;
     pthread_t th;
     if (s.job.t == NULL || s.job.q_col == NULL || s.job.vals == NULL) {
@@ -239,6 +347,7 @@ out:
     tally_job_free(&s.job);
     twin_free(s.job.t);
     free(s.feed.buf);
+    free(s.feed.raw);
     return rc;
 }
 
@@ -266,9 +375,17 @@ int anketa_tally_add_file(struct anketa_tally *t, const char *path, struct anket
         f.next = lseek(f.fd, 0, SEEK_CUR);
         if (f.next < 0)
             f.next = 0;
+        char magic[4];
+        if (!use_stdin && pread(f.fd, magic, 4, 0) == 4 && memcmp(magic, "PK\x03\x04", 4) == 0) {
+            close(f.fd);
+            return tally_add_xlsx(t, path, err);
+        }
+        if (!use_stdin && f.next == 0)
+            f.path = path;
     }
     int rc, reported = 0;
     f.fresh = f.next == 0;
+    f.name = j.name;
     /* Tests lower the threshold to split small files. */
     off_t split_min = SPLIT_MIN;
     const char *env = getenv("ANKETA_TALLY_SPLIT_MIN");
@@ -294,6 +411,7 @@ int anketa_tally_add_file(struct anketa_tally *t, const char *path, struct anket
         lseek(f.fd, f.next, SEEK_SET);  /* leave stdin where we stopped */
     tally_job_free(&j);
     free(f.buf);
+    free(f.raw);
     if (!use_stdin)
         close(f.fd);
     return rc;

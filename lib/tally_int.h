@@ -60,6 +60,8 @@ int64_t tally_table_find_hashed(struct tally_table *t, const uint32_t *ids, uint
 uint32_t *tally_table_ids(const struct tally_table *t, size_t g);
 int64_t *tally_table_stats(const struct tally_table *t, size_t g);
 void tally_table_free(struct tally_table *t);
+/* Gives every group `more` counters more (zero) at the end; 0 or -1. */
+int tally_table_widen(struct tally_table *t, size_t more);
 
 /* ---- values (tally_values.c) ---- */
 
@@ -67,6 +69,15 @@ void tally_table_free(struct tally_table *t);
 const char *tally_parse_weight(const char *s, size_t len, int64_t *units);
 /* Parses an integer answer; 0 or an error message. */
 const char *tally_parse_score(const char *s, size_t len, int *value);
+/* A yes/no answer (да/нет, yes/no, 1/0, +/-, any case, spaces around):
+ * 1 or 0, or -1 for anything else. */
+int tally_parse_yesno(const char *s, size_t len);
+/* Whether s is a valid date YYYY-MM-DD (10 bytes). */
+int tally_valid_day(const char *s, size_t len);
+/* The first and last day (YYYY-MM-DD, NUL-terminated) of a period: 2024,
+ * 2024-Q1, 2024-03, 2024-W09 (ISO week, Monday to Sunday) or 2024-03-05.
+ * 0, or -1 when it is none of these. */
+int tally_period_range(const char *period, char from[11], char to[11]);
 
 enum tally_derived { TALLY_KEY_PLAIN, TALLY_KEY_YEAR, TALLY_KEY_QUARTER, TALLY_KEY_MONTH,
                      TALLY_KEY_WEEK, TALLY_KEY_DAY };
@@ -96,6 +107,7 @@ struct tally_question {
     char *column;
     int lo, hi;
     int explicit_scale;     /* the range came from the user or a partial */
+    int yesno;              /* "column:yes/no": answers read as 1/0, scale 0-1 */
     size_t offset;          /* index of its first count in a group's stats */
 };
 
@@ -107,6 +119,31 @@ struct tally_key {
     uint32_t *date_value;       /* date id -> id in values */
     size_t date_value_cap;
 };
+
+/* A --where filter: the column (or a derived key) is one of the values; on a
+ * yes/no question, or when the values are all да, нет, yes or no, they are
+ * compared as 1/0 (a cell of a yes/no question that is neither is a bad
+ * value; in another column it matches nothing). */
+enum { YESNO_QUESTION = 1, YESNO_WORDS = 2 };
+struct tally_filter {
+    char *column;
+    enum tally_derived kind;
+    char **values;
+    size_t *lengths;
+    size_t count;
+    int yesno;              /* YESNO_*, or 0: compared byte for byte */
+    signed char *meaning;   /* 1/0 of each value when yesno */
+};
+
+/* An input file read and which of the questions it had (for the notes on
+ * files that lack some). */
+struct tally_file {
+    char *name;
+    unsigned char *has;     /* one per question known when it was read */
+    size_t count;
+};
+
+#define TALLY_FILTERS_MAX 64
 
 struct anketa_tally {
     struct anketa_tally_config cfg;
@@ -121,7 +158,26 @@ struct anketa_tally {
     char first_skip[ANKETA_ERROR_MAX];
     int64_t rows;
     int64_t units;              /* the sum of all weights, <= TALLY_UNITS_MAX */
+    struct tally_filter *filters;
+    size_t filter_count;
+    char from[11], to[11];      /* the date range ("" open) */
+    long left_date, left_where; /* records left out */
+    struct tally_file *files;
+    size_t file_count;
 };
+
+/* Parses the date range and the where filters of cfg into t (tally_filter.c);
+ * the yes/no questions must be known. 0 or ANKETA_ERR_USAGE. */
+int tally_filters_init(struct anketa_tally *t, const struct anketa_tally_config *cfg,
+                       struct anketa_error *err);
+void tally_filters_free(struct anketa_tally *t);
+/* Appends a question found in a later file (or partial) and widens every
+ * group's counts for it; its scale from the campaign, else 1-5, unless
+ * lo <= hi are given. Returns its index, or -1 when out of memory. */
+long tally_add_question(struct anketa_tally *t, const char *column, int lo, int hi);
+/* Notes that a file was read and which questions it had (has: one flag per
+ * question, count of them). 0 or -1 when out of memory. */
+int tally_note_file(struct anketa_tally *t, const char *name, const int *q_col, size_t count);
 
 /* Adds w to t's sum of weights; -1 (nothing added) past TALLY_UNITS_MAX. */
 int tally_add_units(struct anketa_tally *t, int64_t w);
@@ -147,6 +203,11 @@ struct tally_job {
     int key_derived[64];
     int *q_col;
     int weight_col;
+    int stamp_col;              /* submitted_at, for the date range; -1 */
+    int filter_col[TALLY_FILTERS_MAX];
+    unsigned char filter_derived[TALLY_FILTERS_MAX];
+    long left_date, left_where;
+    struct csv_dialect dialect; /* the file's delimiter (strict quoting) */
     struct csv_record rec;
     char *scratch;
     size_t scratch_cap;
@@ -167,7 +228,20 @@ int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof);
 int tally_job_report(struct anketa_tally *t, struct tally_job *j, long line_base,
                      struct anketa_error *err);
 void tally_job_free(struct tally_job *j);
+/* Takes one record from a reader that is not CSV text (XLSX): the header
+ * first, then the records. 0, or -1 with j->fail set. */
+int tally_job_take(struct tally_job *j, const struct csv_record *r);
+/* Whether a record passes the date range and the filters (tally_filter.c):
+ * 1 yes, 0 left out (counted in j), -1 bad value (in *bad), -2 out of memory. */
+int tally_filter_record(struct tally_job *j, const struct csv_record *r,
+                        struct tally_where *bad);
+/* The filters' columns in a header (names[0..n)): 0, or -1 with j->fail set. */
+int tally_filter_columns(struct tally_job *j, char *const *names, size_t n, long line);
+/* A field's text with "" pairs undone (in the job's scratch when needed). */
+const char *tally_field_text(struct tally_job *j, const struct csv_field *f, size_t *len);
 
+/* Counts the first worksheet of an XLSX workbook (tally_xlsx.c). */
+int tally_add_xlsx(struct anketa_tally *t, const char *path, struct anketa_error *err);
 /* Counts a CSV held in memory (the fuzz targets' door). */
 int tally_add_buffer(struct anketa_tally *t, const char *buf, size_t len, const char *name,
                      struct anketa_error *err);
@@ -175,6 +249,8 @@ int tally_add_buffer(struct anketa_tally *t, const char *buf, size_t len, const 
 int tally_add_partial_stream(struct anketa_tally *t, FILE *fp, const char *name,
                              struct anketa_error *err);
 
+/* A question's scale from the campaign, unless it has an explicit one. */
+void tally_campaign_scale(const struct anketa_tally *t, struct tally_question *q);
 /* Fixes the question list and makes the group table. */
 int tally_settle(struct anketa_tally *t, struct anketa_error *err);
 /* Adds src's groups (with its own dictionaries) into dst; name is the file

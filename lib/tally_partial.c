@@ -63,9 +63,24 @@ static int number(const char *s, int64_t max, int64_t *v)
     return 0;
 }
 
-/* Takes the settings of the first header; later ones must be equal. */
+/* The questions of the partial being read, as they map onto the tally's:
+ * a partial may lack questions others have, or have new ones. */
+struct layout {
+    size_t count;       /* the partial's questions */
+    size_t *index;      /* into t->questions */
+    size_t nstats;      /* its counters per group, responses included */
+};
+
+static int nomem(struct anketa_error *err)
+{
+    return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+}
+
+/* Takes the settings of the first header; later ones must have the same
+ * keys, and questions they share the same scales (one new to the tally
+ * joins it, as a question new in a later file does). */
 static int header(struct anketa_tally *t, const struct anketa_csv_row *r, const char *name,
-                  struct anketa_error *err)
+                  struct layout *lay, struct anketa_error *err)
 {
     int64_t nk, nq, lo, hi;
     size_t i = 2;
@@ -75,64 +90,89 @@ static int header(struct anketa_tally *t, const struct anketa_csv_row *r, const 
     if (r->count < i + 1 || number(r->fields[i], 10000, &nq) != 0 || nq == 0 ||
         r->count != i + 1 + 3 * (size_t)nq)
         goto bad;
-    if (t->settled) {
-        int same = t->key_count == (size_t)nk && t->question_count == (size_t)nq;
-        for (size_t k = 0; same && k < (size_t)nk; k++)
-            same = strcmp(t->keys[k].column, r->fields[3 + k]) == 0;
-        for (size_t q = 0; same && q < (size_t)nq; q++) {
-            const struct tally_question *qu = &t->questions[q];
-            same = strcmp(qu->column, r->fields[i + 1 + 3 * q]) == 0 &&
-                   number(r->fields[i + 2 + 3 * q], 100, &lo) == 0 && lo == qu->lo &&
-                   number(r->fields[i + 3 + 3 * q], 100, &hi) == 0 && hi == qu->hi;
-        }
-        if (!same)
-            return anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line, 0,
-                                   "partial made with other settings (group keys or questions) "
-                                   "than the first one");
-        return 0;
-    }
-    /* the first partial: its settings become the tally's */
-    for (size_t k = 0; k < t->key_count; k++)
-        free(t->keys[k].column);
-    for (size_t q = 0; q < t->question_count; q++)
-        free(t->questions[q].column);
-    t->key_count = t->question_count = 0;
-    free(t->keys);
-    free(t->questions);
-    t->keys = calloc((size_t)nk + 1, sizeof *t->keys);
-    t->questions = calloc((size_t)nq, sizeof *t->questions);
-    if (t->keys == NULL || t->questions == NULL)
-        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-    for (size_t k = 0; k < (size_t)nk; k++) {
-        if ((t->keys[k].column = strdup(r->fields[3 + k])) == NULL)
-            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-        t->keys[k].kind = tally_derived_kind(t->keys[k].column);
-        t->key_count++;
-    }
-    for (size_t q = 0; q < (size_t)nq; q++) {
-        struct tally_question *qu = &t->questions[q];
+    for (size_t q = 0; q < (size_t)nq; q++)
         if (number(r->fields[i + 2 + 3 * q], 100, &lo) != 0 ||
             number(r->fields[i + 3 + 3 * q], 100, &hi) != 0 || lo >= hi)
             goto bad;
-        if ((qu->column = strdup(r->fields[i + 1 + 3 * q])) == NULL)
-            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-        qu->lo = (int)lo;
-        qu->hi = (int)hi;
-        qu->explicit_scale = 1;
-        t->question_count++;
+    free(lay->index);
+    lay->count = 0;
+    lay->nstats = 1;
+    if ((lay->index = calloc((size_t)nq, sizeof *lay->index)) == NULL)
+        return nomem(err);
+    if (t->settled) {
+        int same = t->key_count == (size_t)nk;
+        for (size_t k = 0; same && k < (size_t)nk; k++)
+            same = strcmp(t->keys[k].column, r->fields[3 + k]) == 0;
+        if (!same)
+            return anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line, 0,
+                                   "partial made with other settings (group keys) than the "
+                                   "first one");
+    } else {
+        /* the first partial: its keys become the tally's */
+        for (size_t k = 0; k < t->key_count; k++)
+            free(t->keys[k].column);
+        for (size_t q = 0; q < t->question_count; q++)
+            free(t->questions[q].column);
+        t->key_count = t->question_count = 0;
+        free(t->keys);
+        free(t->questions);
+        t->keys = calloc((size_t)nk + 1, sizeof *t->keys);
+        t->questions = calloc((size_t)nq, sizeof *t->questions);
+        if (t->keys == NULL || t->questions == NULL)
+            return nomem(err);
+        for (size_t k = 0; k < (size_t)nk; k++) {
+            if ((t->keys[k].column = strdup(r->fields[3 + k])) == NULL)
+                return nomem(err);
+            t->keys[k].kind = tally_derived_kind(t->keys[k].column);
+            t->key_count++;
+        }
+        for (size_t q = 0; q < (size_t)nq; q++) {
+            struct tally_question *qu = &t->questions[q];
+            number(r->fields[i + 2 + 3 * q], 100, &lo);
+            number(r->fields[i + 3 + 3 * q], 100, &hi);
+            if ((qu->column = strdup(r->fields[i + 1 + 3 * q])) == NULL)
+                return nomem(err);
+            qu->lo = (int)lo;
+            qu->hi = (int)hi;
+            qu->explicit_scale = 1;
+            t->question_count++;
+        }
+        if (tally_settle(t, err) != 0)
+            return err->code;
     }
-    return tally_settle(t, err);
+    for (size_t q = 0; q < (size_t)nq; q++) {
+        const char *column = r->fields[i + 1 + 3 * q];
+        number(r->fields[i + 2 + 3 * q], 100, &lo);
+        number(r->fields[i + 3 + 3 * q], 100, &hi);
+        size_t k = 0;
+        while (k < t->question_count && strcmp(t->questions[k].column, column) != 0)
+            k++;
+        for (size_t seen = 0; seen < q; seen++)
+            if (lay->index[seen] == k && k < t->question_count)
+                goto bad;
+        if (k == t->question_count && tally_add_question(t, column, (int)lo, (int)hi) < 0)
+            return nomem(err);
+        if (t->questions[k].lo != lo || t->questions[k].hi != hi)
+            return anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line, 0,
+                                   "partial with %s on the scale %d-%d, not %d-%d as before",
+                                   column, (int)lo, (int)hi, t->questions[k].lo,
+                                   t->questions[k].hi);
+        lay->index[q] = k;
+        lay->nstats += (size_t)(hi - lo + 1);
+        lay->count++;
+    }
+    return 0;
 bad:
     return anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line, 0,
                            "not a tally partial header (want H," MAGIC ",...)");
 }
 
 static int group(struct anketa_tally *t, const struct anketa_csv_row *r, const char *name,
-                 struct anketa_error *err)
+                 const struct layout *lay, struct anketa_error *err)
 {
     uint32_t ids[64];
     int64_t v[1024];
-    size_t ns = t->table.nstats, nk = t->key_count;
+    size_t ns = lay->nstats, nk = t->key_count;
     if (ns > 1024)
         return anketa_error_set(err, ANKETA_ERR_LIMIT, "%s: too many scale points", name);
     if (r->count != 1 + ns + nk)
@@ -149,11 +189,11 @@ static int group(struct anketa_tally *t, const struct anketa_csv_row *r, const c
     }
     /* no question answered more often than the group has responses: then
      * every sum stays within the tally's bound */
-    for (size_t q = 0; q < t->question_count; q++) {
-        const struct tally_question *qu = &t->questions[q];
+    for (size_t q = 0, at = 1; q < lay->count; q++) {
+        const struct tally_question *qu = &t->questions[lay->index[q]];
         int64_t answered = 0;
         for (int p = 0; p <= qu->hi - qu->lo; p++)
-            answered += v[qu->offset + (size_t)p];
+            answered += v[at++];
         if (answered > v[0])
             return anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line, 0,
                                    "%s answered %" PRId64 " times in a group of %" PRId64
@@ -164,15 +204,19 @@ static int group(struct anketa_tally *t, const struct anketa_csv_row *r, const c
     for (size_t k = 0; k < nk; k++) {
         int64_t id = tally_key_id(&t->keys[k], r->fields[2 + k], r->lengths[2 + k]);
         if (id < 0)
-            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+            return nomem(err);
         ids[k] = (uint32_t)id;
     }
     int64_t g = tally_table_find(&t->table, ids);
     if (g < 0)
-        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+        return nomem(err);
     int64_t *st = tally_table_stats(&t->table, (size_t)g);
-    for (size_t i = 0; i < ns; i++)
-        st[i] += v[i];      /* within TALLY_UNITS_MAX, checked above */
+    st[0] += v[0];      /* within TALLY_UNITS_MAX, checked above */
+    for (size_t q = 0, at = 1; q < lay->count; q++) {
+        const struct tally_question *qu = &t->questions[lay->index[q]];
+        for (int p = 0; p <= qu->hi - qu->lo; p++)
+            st[qu->offset + (size_t)p] += v[at++];
+    }
     return 0;
 }
 
@@ -180,17 +224,18 @@ static int add_partial(struct anketa_tally *t, struct anketa_csv_reader *rd,
                        struct anketa_error *err)
 {
     const struct anketa_csv_row *r;
+    struct layout lay = { 0 };
     int rc, seen = 0;
     if (rd == NULL)
         return err->code;
     const char *name = anketa_csv_reader_name(rd);
     while ((rc = anketa_csv_reader_next(rd, &r, err)) > 0) {
         if (r->count >= 1 && strcmp(r->fields[0], "H") == 0) {
-            if ((rc = header(t, r, name, err)) != 0)
+            if ((rc = header(t, r, name, &lay, err)) != 0)
                 break;
             seen = 1;
         } else if (r->count >= 1 && strcmp(r->fields[0], "G") == 0 && seen) {
-            if ((rc = group(t, r, name, err)) != 0)
+            if ((rc = group(t, r, name, &lay, err)) != 0)
                 break;
         } else {
             rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, r->line, 0,
@@ -202,6 +247,7 @@ static int add_partial(struct anketa_tally *t, struct anketa_csv_reader *rd,
     if (rc == 0 && !seen)
         rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, 0, 0, "empty input: no partial");
     anketa_csv_reader_free(rd);
+    free(lay.index);
     return rc < 0 ? rc : 0;
 }
 

@@ -24,8 +24,7 @@ static void note(struct tally_where *w, int code, long line, long column, const 
     va_end(ap);
 }
 
-/* A field's text with "" pairs undone (in the job's scratch when needed). */
-static const char *field_text(struct tally_job *j, const struct csv_field *f, size_t *len)
+const char *tally_field_text(struct tally_job *j, const struct csv_field *f, size_t *len)
 {
     if (!f->escaped) {
         *len = f->len;
@@ -88,6 +87,15 @@ static int count_record(struct tally_job *j, const struct csv_record *r)
              r->count, j->ncols);
         goto invalid;
     }
+    if (t->filter_count || j->stamp_col >= 0) {
+        int keep = tally_filter_record(j, r, &bad);
+        if (keep == 0)
+            return 0;
+        if (keep == -1)
+            goto invalid;
+        if (keep < 0)
+            goto nomem;
+    }
     w = TALLY_UNIT;
     if (j->weight_col >= 0) {
         const struct csv_field *f = &r->f[j->weight_col];
@@ -99,7 +107,7 @@ static int count_record(struct tally_job *j, const struct csv_record *r)
     }
     for (size_t k = 0; k < t->key_count; k++) {
         const struct csv_field *f = &r->f[j->key_col[k]];
-        if ((s = field_text(j, f, &len)) == NULL)
+        if ((s = tally_field_text(j, f, &len)) == NULL)
             goto nomem;
         int64_t id = j->key_derived[k] ? derived_id(&t->keys[k], s, len)
                                        : tally_key_id(&t->keys[k], s, len);
@@ -116,13 +124,27 @@ static int count_record(struct tally_job *j, const struct csv_record *r)
     uint64_t h = tally_table_hash(&t->table, ids);   /* its slot loads while we parse */
     for (size_t i = 0; i < t->question_count; i++) {
         const struct tally_question *q = &t->questions[i];
+        if (j->q_col[i] < 0) {      /* the file lacks it: not answered */
+            j->vals[i] = -1;
+            continue;
+        }
         const struct csv_field *f = &r->f[j->q_col[i]];
         int v;
         if (f->len == 0) {
             j->vals[i] = -1;
             continue;
         }
-        if ((why = tally_parse_score(f->p, f->len, &v)) != NULL || v < q->lo || v > q->hi) {
+        if (q->yesno) {
+            if ((s = tally_field_text(j, f, &len)) == NULL)
+                goto nomem;
+            if ((v = tally_parse_yesno(s, len)) < 0) {
+                note(&bad, ANKETA_ERR_INVALID, r->line, j->q_col[i] + 1,
+                     "%s: '%.*s' is not a yes/no answer (да/нет, yes/no, 1/0, +/-)", q->column,
+                     (int)(len > 40 ? 40 : len), s);
+                goto invalid;
+            }
+        } else if ((why = tally_parse_score(f->p, f->len, &v)) != NULL || v < q->lo ||
+                   v > q->hi) {
             note(&bad, ANKETA_ERR_INVALID, r->line, j->q_col[i] + 1,
                  "%s: '%.*s' is not a whole number on the scale %d-%d", q->column,
                  (int)(f->len > 40 ? 40 : f->len), f->p, q->lo, q->hi);
@@ -178,6 +200,19 @@ static int resolve_header(struct tally_job *j, const struct csv_record *h)
             }
     }
     j->ncols = h->count;
+    if (t->settled && t->cfg.question_count == 0) {
+        /* Without --questions every q.* column counts: one new in this file
+         * joins the questions (the files before lack it). */
+        for (size_t i = 0; i < h->count; i++) {
+            if (strncmp(names[i], "q.", 2) != 0)
+                continue;
+            size_t k = 0;
+            while (k < t->question_count && strcmp(t->questions[k].column, names[i]) != 0)
+                k++;
+            if (k == t->question_count && tally_add_question(t, names[i], 1, 0) < 0)
+                goto nomem;
+        }
+    }
     if (t->question_count == 0 && !t->settled) {
         for (size_t i = 0; i < h->count; i++) {
             if (strncmp(names[i], "q.", 2) != 0)
@@ -238,12 +273,11 @@ static int resolve_header(struct tally_job *j, const struct csv_record *h)
         for (size_t c = 0; c < h->count; c++)
             if (strcmp(names[c], t->questions[i].column) == 0)
                 j->q_col[i] = (int)c;
-        if (j->q_col[i] < 0) {
-            note(&j->fail, ANKETA_ERR_INVALID, h->line, 0, "no question column '%s'",
-                 t->questions[i].column);
-            goto out;
-        }
     }
+    if (tally_note_file(t, j->name, j->q_col, t->question_count) != 0)
+        goto nomem;
+    if (tally_filter_columns(j, names, h->count, h->line) != 0)
+        goto out;
     rc = 0;
     goto out;
 nomem:
@@ -260,11 +294,11 @@ out:
 int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof)
 {
     static const struct csv_dialect canonical = { ',', 0 };
+    const struct csv_dialect *d = j->dialect.delimiter ? &j->dialect : &canonical;
     const char *msg;
     long eline;
     for (;;) {
-        int rc = csv_scan_record(buf, len, &j->pos, &j->line, at_eof, &canonical, &j->rec, &msg,
-                                 &eline);
+        int rc = csv_scan_record(buf, len, &j->pos, &j->line, at_eof, d, &j->rec, &msg, &eline);
         if (rc == CSV_SCAN_MORE)
             return 0;
         if (rc == CSV_SCAN_ERROR) {
@@ -272,13 +306,16 @@ int tally_job_run(struct tally_job *j, const char *buf, size_t len, int at_eof)
                  eline, 0, "malformed CSV: %s", msg);
             return -1;
         }
-        if (j->ncols == 0) {
-            if (resolve_header(j, &j->rec) != 0)
-                return -1;
-        } else if (count_record(j, &j->rec) < 0) {
+        if (tally_job_take(j, &j->rec) != 0)
             return -1;
-        }
     }
+}
+
+int tally_job_take(struct tally_job *j, const struct csv_record *r)
+{
+    if (j->ncols == 0)
+        return resolve_header(j, r);
+    return count_record(j, r) < 0 ? -1 : 0;
 }
 
 void tally_job_free(struct tally_job *j)
@@ -292,6 +329,9 @@ void tally_job_free(struct tally_job *j)
 int tally_job_report(struct anketa_tally *t, struct tally_job *j, long line_base,
                      struct anketa_error *err)
 {
+    t->left_date += j->left_date;
+    t->left_where += j->left_where;
+    j->left_date = j->left_where = 0;
     t->skipped += j->skipped;
     if (j->skipped && t->skipped == j->skipped)
         snprintf(t->first_skip, sizeof t->first_skip, "%s:%ld:%ld: %s", j->name,

@@ -223,3 +223,25 @@ void tally_table_free(struct tally_table *t)
     free(t->slots);
     memset(t, 0, sizeof *t);
 }
+
+int tally_table_widen(struct tally_table *t, size_t more)
+{
+    size_t stride = t->stride + more * sizeof(int64_t), chunk = (size_t)1 << TALLY_CHUNK_BITS;
+    /* Groups keep their numbers (the slots hold them): each chunk is copied
+     * into a wider one, new counters zero. */
+    for (size_t c = 0; c < t->chunk_count; c++) {
+        unsigned char *wide = anketa_big_alloc(stride << TALLY_CHUNK_BITS);
+        if (wide == NULL)
+            return -1;
+        size_t n = t->count - c * chunk < chunk ? t->count - c * chunk : chunk;
+        for (size_t g = 0; g < n; g++) {
+            memcpy(wide + g * stride, t->chunks[c] + g * t->stride, t->stride);
+            memset(wide + g * stride + t->stride, 0, stride - t->stride);
+        }
+        free(t->chunks[c]);
+        t->chunks[c] = wide;
+    }
+    t->stride = stride;
+    t->nstats += more;
+    return 0;
+}

@@ -2,6 +2,7 @@
  * integers, and the period keys derived from submitted_at. */
 #include <string.h>
 
+#include "ingest_int.h"
 #include "tally_int.h"
 #include "weight.h"
 
@@ -36,6 +37,22 @@ const char *tally_parse_score(const char *s, size_t len, int *value)
     }
     *value = neg ? -v : v;
     return NULL;
+}
+
+int tally_parse_yesno(const char *s, size_t len)
+{
+    static const char *const yes[] = {"да", "yes", "1", "+"}, *const no[] = {"нет", "no", "0", "-"};
+    char folded[32];
+    if (len >= sizeof folded)
+        return -1;
+    ingest_fold(s, len, folded);    /* the same case folding as ingest's */
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        if (strcmp(folded, yes[i]) == 0)
+            return 1;
+        if (strcmp(folded, no[i]) == 0)
+            return 0;
+    }
+    return -1;
 }
 
 enum tally_derived tally_derived_kind(const char *name)
@@ -138,4 +155,71 @@ int tally_derive(enum tally_derived kind, const char *s, size_t len, char *out)
         break;
     }
     return -1;
+}
+
+int tally_valid_day(const char *s, size_t len)
+{
+    char out[16];
+    return len == 10 && tally_derive(TALLY_KEY_DAY, s, len, out) == 10;
+}
+
+static void put_date(char out[11], int y, int m, int d)
+{
+    put2(out, y / 100 % 100);
+    put2(out + 2, y % 100);
+    out[4] = out[7] = '-';
+    put2(out + 5, m);
+    put2(out + 8, d);
+    out[10] = '\0';
+}
+
+/* The date of a day number (the inverse of days_from_civil). */
+static void civil_from_days(long z, char out[11])
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int y = (int)(yoe + era * 400 + (m <= 2));
+    put_date(out, y, m, d);
+}
+
+int tally_period_range(const char *p, char from[11], char to[11])
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    size_t len = strlen(p);
+    int y = len >= 4 ? digits(p, 4) : -1;
+    if (y < 0 || (len > 4 && p[4] != '-'))
+        return -1;
+    if (len == 4) {
+        put_date(from, y, 1, 1);
+        put_date(to, y, 12, 31);
+    } else if (len == 7 && p[5] == 'Q' && p[6] >= '1' && p[6] <= '4') {
+        int q = p[6] - '1';
+        put_date(from, y, 3 * q + 1, 1);
+        put_date(to, y, 3 * q + 3, q == 0 || q == 3 ? 31 : 30);
+    } else if (len == 7) {
+        int m = digits(p + 5, 2);
+        if (m < 1 || m > 12)
+            return -1;
+        put_date(from, y, m, 1);
+        put_date(to, y, m, mdays[m - 1] + (m == 2 && leap(y)));
+    } else if (len == 8 && p[5] == 'W') {
+        int w = digits(p + 6, 2);
+        if (w < 1 || w > weeks_in_year(y))
+            return -1;
+        long jan4 = days_from_civil(y, 1, 4);
+        long monday = jan4 - (iso_weekday(jan4) - 1) + 7L * (w - 1);
+        civil_from_days(monday, from);
+        civil_from_days(monday + 6, to);
+    } else if (tally_valid_day(p, len)) {
+        memcpy(from, p, 11);
+        memcpy(to, p, 11);
+    } else {
+        return -1;
+    }
+    return 0;
 }

@@ -1,6 +1,8 @@
 /* Fuzz target: tally over arbitrary response CSV (weights, answers, derived
- * period keys), then the merge property: the figures of one pass equal the
- * figures of its partial merged back, byte for byte. */
+ * period keys, and with bit 4 of the first byte a date range, --where on a
+ * column and on a derived key, a yes/no question), then the merge property:
+ * the figures of one pass equal the figures of its partial merged back,
+ * byte for byte. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +35,8 @@ static char *figures(struct anketa_tally *t, int partial, size_t *size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const keys[] = {"a", "month", "week"};
-    static const char *const questions[] = {"q.x", "q.y:0-10", "q.z:0-1"};
+    static const char *const questions[] = {"q.x", "q.y:0-10", "q.z:0-1", "q.w:yes/no"};
+    static const char *const where[] = {"a=x,y,", "month=2024-02,2024-03", "q.w=да"};
     if (size < 1)
         return 0;
     struct anketa_tally_config cfg = {
@@ -41,6 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .question_count = 3, .min_n = data[0] >> 5, .totals = (data[0] >> 2) & 1,
         .skip_invalid = (data[0] >> 3) & 1, .threads = 1,
     };
+    if (data[0] & 16) {
+        cfg.question_count = 4;
+        cfg.from = "2024-01-15";
+        cfg.to = "2024-12-31";
+        cfg.where = where;
+        cfg.where_count = (size_t)(data[0] & 3);
+    }
     if (cfg.key_count > 3)
         cfg.key_count = 3;
     struct anketa_error err;

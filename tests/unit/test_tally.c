@@ -81,6 +81,68 @@ static void test_periods(void)
     CHECK(tally_derived_kind("authority") == TALLY_KEY_PLAIN);
 }
 
+/* "from..to" of a period, or "invalid". */
+static const char *range(const char *period)
+{
+    static char out[32];
+    char from[11], to[11];
+    if (tally_period_range(period, from, to) != 0)
+        return "invalid";
+    snprintf(out, sizeof out, "%s..%s", from, to);
+    return out;
+}
+
+static void test_period_ranges(void)
+{
+    CHECK_STR(range("2024"), "2024-01-01..2024-12-31");
+    CHECK_STR(range("2024-Q1"), "2024-01-01..2024-03-31");
+    CHECK_STR(range("2024-Q2"), "2024-04-01..2024-06-30");
+    CHECK_STR(range("2024-Q3"), "2024-07-01..2024-09-30");
+    CHECK_STR(range("2024-Q4"), "2024-10-01..2024-12-31");
+    CHECK_STR(range("2024-02"), "2024-02-01..2024-02-29");
+    CHECK_STR(range("2023-02"), "2023-02-01..2023-02-28");
+    CHECK_STR(range("1900-02"), "1900-02-01..1900-02-28");
+    CHECK_STR(range("2000-02"), "2000-02-01..2000-02-29");
+    CHECK_STR(range("2024-W09"), "2024-02-26..2024-03-03");
+    CHECK_STR(range("2025-W01"), "2024-12-30..2025-01-05");
+    CHECK_STR(range("2020-W53"), "2020-12-28..2021-01-03");
+    CHECK_STR(range("2026-W01"), "2025-12-29..2026-01-04");
+    CHECK_STR(range("2024-03-05"), "2024-03-05..2024-03-05");
+    CHECK_STR(range("2024-W53"), "invalid");    /* 2024 has 52 ISO weeks */
+    CHECK_STR(range("2024-W00"), "invalid");
+    CHECK_STR(range("2024-13"), "invalid");
+    CHECK_STR(range("2024-Q5"), "invalid");
+    CHECK_STR(range("2024-02-30"), "invalid");
+    CHECK_STR(range("24-03"), "invalid");
+    CHECK_STR(range("2024-3"), "invalid");
+    CHECK_STR(range(""), "invalid");
+    /* every week of a few years against the derived week key of its days */
+    for (int y = 2019; y <= 2027; y++)
+        for (int w = 1; w <= 53; w++) {
+            char p[16], from[11], to[11], key[16];
+            snprintf(p, sizeof p, "%04d-W%02d", y, w);
+            if (tally_period_range(p, from, to) != 0)
+                continue;
+            int n = tally_derive(TALLY_KEY_WEEK, from, 10, key);
+            CHECK(n == 8 && memcmp(key, p, 8) == 0);
+            n = tally_derive(TALLY_KEY_WEEK, to, 10, key);
+            CHECK(n == 8 && memcmp(key, p, 8) == 0);
+        }
+}
+
+static void test_yesno(void)
+{
+    static const char *const yes[] = {"да", "Да", "ДА", " да ", "yes", "YES", "Yes", "1", "+"};
+    static const char *const no[] = {"нет", "Нет", "НЕТ", "no", "No", "0", "-", "\xC2\xA0нет"};
+    static const char *const neither[] = {"", "д", "yes!", "2", "да нет", "true", "++", "10"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        CHECK(tally_parse_yesno(yes[i], strlen(yes[i])) == 1);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        CHECK(tally_parse_yesno(no[i], strlen(no[i])) == 0);
+    for (size_t i = 0; i < sizeof neither / sizeof *neither; i++)
+        CHECK(tally_parse_yesno(neither[i], strlen(neither[i])) == -1);
+}
+
 static void test_figures(void)
 {
     /* 100 answers, 50 in the top two: Wilson (0.4038, 0.5962) */
@@ -116,7 +178,9 @@ static void test_figures(void)
 static char *run(const char *csv, const char *const *keys, size_t nk, const char *const *qs,
                  size_t nq, long min_n, int totals, int partial)
 {
-    struct anketa_tally_config cfg = {keys, nk, qs, nq, NULL, min_n, totals, 0, 1};
+    struct anketa_tally_config cfg = {.keys = keys, .key_count = nk, .questions = qs,
+                                      .question_count = nq, .min_n = min_n, .totals = totals,
+                                      .threads = 1};
     struct anketa_error err;
     struct anketa_tally *t = anketa_tally_new(&cfg, &err);
     char *out = NULL;
@@ -258,6 +322,8 @@ int main(void)
 {
     test_weights();
     test_periods();
+    test_period_ranges();
+    test_yesno();
     test_figures();
     test_small();
     test_suppression();
