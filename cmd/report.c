@@ -13,7 +13,8 @@
 static void usage(void)
 {
     printf("usage: report [-c CAMPAIGN] [-f pdf|html|xlsx|md|csv] [-o FILE] [--title TEXT]\n"
-           "              [--period TEXT] [--target P] [--excel] [-q] [TALLY.csv...|-]\n"
+           "              [--period TEXT] [--target P] [--compare PREV.csv] [--excel] [-q]\n"
+           "              [TALLY.csv...|-]\n"
            "\n"
            "Turns tally output into a report in Russian: headline figures, rankings\n"
            "against the target, satisfaction by direction, the monthly trend, the\n"
@@ -25,6 +26,8 @@ static void usage(void)
            "      --title TEXT     the report's title (default: the campaign's name)\n"
            "      --period TEXT    the period shown (default: the campaign's)\n"
            "      --target P       satisfaction target: 0.8 or 80%% (default: the campaign's)\n"
+           "      --compare PREV   a tally of the previous period (same groups): the change\n"
+           "                       of each group and of the headline, significance at 95%%\n"
            "      --excel          CSV for Russian Excel: ';', decimal comma, BOM\n"
            "  -q, --quiet          no warnings\n"
            "  -h, --help           this help\n"
@@ -55,7 +58,7 @@ static int add_input(void *ctx, const char *path)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_TITLE = 256, OPT_PERIOD, OPT_TARGET, OPT_EXCEL };
+    enum { OPT_TITLE = 256, OPT_PERIOD, OPT_TARGET, OPT_EXCEL, OPT_COMPARE };
     static const struct option longopts[] = {
         { "campaign", required_argument, NULL, 'c' },
         { "format", required_argument, NULL, 'f' },
@@ -64,10 +67,13 @@ int main(int argc, char **argv)
         { "period", required_argument, NULL, OPT_PERIOD },
         { "target", required_argument, NULL, OPT_TARGET },
         { "excel", no_argument, NULL, OPT_EXCEL },
+        { "compare", required_argument, NULL, OPT_COMPARE },
         { NULL, 0, NULL, 0 }
     };
     struct anketa_report_options o = { .target = -1 };
     const char *campaign_path = NULL, *output = "-", *format = NULL;
+    const char **compare = calloc((size_t)argc, sizeof *compare);
+    size_t ncompare = 0;
     int ch;
     cli_init("report");
     cli_renders(anketa_render_version_details());
@@ -80,6 +86,7 @@ int main(int argc, char **argv)
         case OPT_PERIOD: o.period = optarg; break;
         case OPT_TARGET: o.target = parse_target(optarg); break;
         case OPT_EXCEL: o.excel = 1; break;
+        case OPT_COMPARE: compare[ncompare++] = optarg; break;
         }
     }
     int fmt = format ? anketa_report_format_parse(format)
@@ -101,6 +108,11 @@ int main(int argc, char **argv)
     int status = r ? cli_each_input(argc, argv, add_input, r) : CLI_EXIT_FAILURE;
     if (r == NULL)
         cli_report(&err);
+    for (size_t i = 0; status == CLI_EXIT_OK && i < ncompare; i++)
+        if (anketa_report_add_compare(r, compare[i], &err) != 0) {
+            cli_report(&err);
+            status = CLI_EXIT_FAILURE;
+        }
     if (status == CLI_EXIT_OK &&
         anketa_report_write(r, (enum anketa_report_format)fmt, output, &err) != 0) {
         cli_report(&err);
@@ -108,6 +120,7 @@ int main(int argc, char **argv)
     }
     anketa_report_free(r);
     anketa_campaign_free(campaign);
+    free(compare);
     if (cli_close_stdout() != CLI_EXIT_OK)
         status = CLI_EXIT_FAILURE;
     return status;

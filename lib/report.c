@@ -51,7 +51,8 @@ void anketa_report_free(struct anketa_report *r)
 {
     if (r == NULL)
         return;
-    report_free_tables(r);
+    report_free_tables(r->tables, r->table_count);
+    report_free_tables(r->prev, r->prev_count);
     report_free_blocks(r);
     free(r->title);
     free(r->period);
@@ -61,7 +62,12 @@ void anketa_report_free(struct anketa_report *r)
 
 int anketa_report_add_file(struct anketa_report *r, const char *path, struct anketa_error *err)
 {
-    return report_read_table(r, path, err);
+    return report_read_table(&r->tables, &r->table_count, path, err);
+}
+
+int anketa_report_add_compare(struct anketa_report *r, const char *path, struct anketa_error *err)
+{
+    return report_read_table(&r->prev, &r->prev_count, path, err);
 }
 
 static int copy_to_stdout(const char *path, struct anketa_error *err)

@@ -9,90 +9,6 @@
 #define LOWEST_MAX 10       /* lowest-rated items listed */
 #define LABEL_CHARS 40      /* chart labels are cut to this many characters */
 
-static struct doc_block *add_block(struct anketa_report *r, enum block_kind kind, char *text)
-{
-    struct doc_block *b = realloc(r->blocks, (r->block_count + 1) * sizeof *b);
-    if (b == NULL) {
-        free(text);
-        return NULL;
-    }
-    r->blocks = b;
-    b = &r->blocks[r->block_count++];
-    memset(b, 0, sizeof *b);
-    b->kind = kind;
-    b->text = text;
-    b->level = 1;
-    return b;
-}
-
-static int table_block(struct doc_block *b, const char *sheet, size_t columns,
-                       const char *const *head, size_t rows)
-{
-    b->sheet = xstrdup(sheet);
-    b->columns = columns;
-    b->rows = rows;
-    b->head = calloc(columns, sizeof *b->head);
-    b->cells = calloc(columns * (rows ? rows : 1), sizeof *b->cells);
-    if (b->head == NULL || b->cells == NULL)
-        return -1;
-    for (size_t i = 0; i < columns; i++)
-        b->head[i] = xstrdup(head[i]);
-    for (size_t i = 0; i < columns * rows; i++)
-        b->cells[i].value = NAN;
-    return 0;
-}
-
-static struct doc_cell *cell(struct doc_block *b, size_t row, size_t col)
-{
-    return &b->cells[row * b->columns + col];
-}
-
-static void set_text(struct doc_block *b, size_t row, size_t col, const char *text)
-{
-    cell(b, row, col)->text = xstrdup(text);
-}
-
-static void set_number(struct doc_block *b, size_t row, size_t col, struct figure v, int decimals)
-{
-    struct doc_cell *c = cell(b, row, col);
-    c->value = v.value;
-    c->decimals = decimals;
-    c->text = ru_number(v, 0, decimals);
-}
-
-/* A count: whole, or weighted with one decimal shown. */
-static void set_count(struct doc_block *b, size_t row, size_t col, struct figure v)
-{
-    int whole = v.den > 0 ? v.num % v.den == 0 : v.value == floor(v.value);
-    set_number(b, row, col, v, whole ? 0 : 1);
-}
-
-static void set_share(struct doc_block *b, size_t row, size_t col, struct figure v,
-                      enum cell_tone tone)
-{
-    struct doc_cell *c = cell(b, row, col);
-    c->value = v.value;
-    c->percent = 1;
-    c->decimals = 1;
-    c->text = ru_percent(v, 1);
-    c->tone = tone;
-}
-
-static void set_interval(struct doc_block *b, size_t row, size_t col, double lo, double hi)
-{
-    char *a = ru_number(fig_double(lo), 2, 1), *z = ru_number(fig_double(hi), 2, 1);
-    cell(b, row, col)->text = isnan(lo) ? xstrdup("") : xprintf("%s\xE2\x80\x93%s\xC2\xA0%%", a, z);
-    free(a);
-    free(z);
-}
-
-static void set_hidden(struct doc_block *b, size_t row, size_t col)
-{
-    struct doc_cell *c = cell(b, row, col);
-    c->text = xstrdup("скрыто");
-    c->tone = TONE_HIDDEN;
-}
-
 static enum cell_tone tone(const struct anketa_report *r, const struct tally_row *t)
 {
     if (r->target <= 0 || isnan(t->csat))
@@ -258,11 +174,17 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
                    const char *sheet, int sort, enum chart_kind kind, size_t limit)
 {
     const char *q = main_question(r, t);
-    const struct tally_row **rows = calloc(t->row_count + 1, sizeof *rows);
-    const struct tally_row **totals = calloc(t->row_count + 1, sizeof *totals);
-    if (rows == NULL || totals == NULL) {
+    /* --compare: beside each group its change; not for a trend, whose
+     * periods are its groups */
+    const struct tally_table *prev = kind == CHART_LINE ? NULL : compare_table(r, t);
+    size_t cap = t->row_count + (prev ? prev->row_count : 0) + 1;
+    const struct tally_row **rows = calloc(cap, sizeof *rows);
+    const struct tally_row **totals = calloc(cap, sizeof *totals);
+    const struct tally_row **gone = calloc(cap, sizeof *gone);
+    if (rows == NULL || totals == NULL || gone == NULL) {
         free(rows);
         free(totals);
+        free(gone);
         return -1;
     }
     size_t n = pick_rows(t, q, 0, rows), nt = pick_rows(t, q, 1, totals);
@@ -278,13 +200,16 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
     }
     if (limit && n > limit)
         n = limit;
+    size_t ng = prev && sort >= 0 ? compare_gone(r, t, q, gone) : 0;
     struct doc_block *h = add_block(r, BLOCK_HEADING, xprintf("%s", title));
     struct doc_block *p = add_block(r, BLOCK_PARAGRAPH,
                                     xprintf("Вопрос: «%s». Удовлетворенность — доля ответов "
                                             "с двумя высшими баллами шкалы.", question_label(r, q)));
     struct doc_block *b = add_block(r, BLOCK_TABLE, xstrdup(title));
-    const char *head[6];
-    memcpy(head, GROUP_HEAD, sizeof head);
+    const char *head[8];
+    memcpy(head, GROUP_HEAD, sizeof GROUP_HEAD);
+    head[6] = "Изменение к пред. периоду";
+    head[7] = "Значимость (95%)";
     char *group_head = NULL;
     for (size_t k = 0; k < t->key_count; k++) {
         char *next = xprintf("%s%s%s", group_head ? group_head : "", k ? " / " : "",
@@ -293,16 +218,24 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
         group_head = next;
     }
     head[1] = group_head ? group_head : "Группа";
-    int rc = h && p && b ? table_block(b, sheet, 6, head, n + nt) : -1;
+    int rc = h && p && b ? table_block(b, sheet, prev ? 8 : 6, head, n + ng + nt) : -1;
     free(group_head);
-    for (size_t i = 0; rc == 0 && i < n + nt; i++) {
-        const struct tally_row *row = i < n ? rows[i] : totals[i - n];
+    for (size_t i = 0; rc == 0 && i < n + ng + nt; i++) {
+        const struct tally_row *row = i < n ? rows[i] : i < n + ng ? gone[i - n]
+                                                      : totals[i - n - ng];
         char *label = group_label(r, t, row);
         if (i < n)
             set_number(b, i, 0, fig_double((double)(i + 1)), 0);
         set_text(b, i, 1, label ? label : "");
         free(label);
+        if (i >= n && i < n + ng) {
+            struct change ch = { CH_GONE, { NAN, 0, 0 }, 0 };
+            set_change(b, i, 6, ch);
+            continue;
+        }
         fill_figures(r, b, i, 2, row);
+        if (prev)
+            set_change(b, i, 6, compare_of(r, t, row));
     }
     if (rc == 0 && n > 0 && n <= RANK_CHART_MAX) {
         struct doc_block *c = add_block(r, BLOCK_CHART, xstrdup(title));
@@ -311,6 +244,7 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
     }
     free(rows);
     free(totals);
+    free(gone);
     return rc;
 }
 
@@ -371,13 +305,17 @@ static int readiness(struct anketa_report *r, const struct tally_table *t)
 static int criteria(struct anketa_report *r, const struct tally_table *t)
 {
     static const char *const head[] = { "Вопрос", "Ответов", "Удовлетворенность", "95% ДИ",
-                                        "Средний балл" };
+                                        "Средний балл", "Изменение к пред. периоду",
+                                        "Значимость (95%)" };
+    int cmp = compare_table(r, t) != NULL;
     add_block(r, BLOCK_HEADING, xstrdup("Оценки по вопросам анкеты"));
     struct doc_block *b = add_block(r, BLOCK_TABLE, xstrdup("Оценки по вопросам"));
-    int rc = b ? table_block(b, "По вопросам", 5, head, t->row_count) : -1;
+    int rc = b ? table_block(b, "По вопросам", cmp ? 7 : 5, head, t->row_count) : -1;
     for (size_t i = 0; rc == 0 && i < t->row_count; i++) {
         set_text(b, i, 0, question_label(r, t->rows[i].question));
         fill_figures(r, b, i, 1, &t->rows[i]);
+        if (cmp)
+            set_change(b, i, 5, compare_of(r, t, &t->rows[i]));
     }
     return rc;
 }
@@ -402,11 +340,13 @@ static int is_readiness(const struct anketa_report *r, const struct tally_table 
 
 /* The overall row of the main question: from a table without groups, else a
  * total ('*' in every key). */
-static const struct tally_row *overall(const struct anketa_report *r, const char **q)
+static const struct tally_row *overall(const struct anketa_report *r,
+                                       const struct tally_table *tables, size_t count,
+                                       const char **q)
 {
     for (int pass = 0; pass < 2; pass++)
-        for (size_t t = 0; t < r->table_count; t++) {
-            const struct tally_table *tab = &r->tables[t];
+        for (size_t t = 0; t < count; t++) {
+            const struct tally_table *tab = &tables[t];
             if ((pass == 0) != (tab->key_count == 0) || is_readiness(r, tab))
                 continue;
             *q = main_question(r, tab);
@@ -417,10 +357,47 @@ static const struct tally_row *overall(const struct anketa_report *r, const char
     return NULL;
 }
 
+/* The headline's change against the previous period (--compare). */
+static int headline_change(struct anketa_report *r, struct doc_block *b, const struct tally_row *o)
+{
+    const char *pq = NULL;
+    const struct tally_row *before = overall(r, r->prev, r->prev_count, &pq);
+    if (r->prev_count == 0)
+        return 0;
+    size_t at = b->rows;
+    struct doc_cell *grown = realloc(b->cells, (at + 3) * 2 * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    b->cells = grown;
+    memset(b->cells + at * 2, 0, 6 * sizeof *grown);
+    for (size_t i = at * 2; i < (at + 3) * 2; i++)
+        b->cells[i].value = NAN;
+    b->rows = at + 3;
+    set_text(b, at, 0, "Удовлетворенность в предыдущем периоде");
+    set_text(b, at + 1, 0, "Изменение к предыдущему периоду");
+    set_text(b, at + 2, 0, "Значимость изменения (95%)");
+    if (before == NULL || strcmp(before->question, o->question) != 0) {
+        set_text(b, at, 1, "нет данных");
+        return 0;
+    }
+    if (before->suppressed)
+        set_hidden(b, at, 1);
+    else
+        set_share(b, at, 1, before->f_csat, TONE_NONE);
+    struct change ch = compare_row(o, before);
+    if (ch.state == CH_SAME) {
+        set_points(b, at + 1, 1, ch.diff, TONE_NONE);
+        set_text(b, at + 2, 1, ch.significant ? "значимо" : "незначимо");
+    } else {
+        set_text(b, at + 1, 1, "нет данных");
+    }
+    return 0;
+}
+
 static int headline(struct anketa_report *r)
 {
     const char *q = NULL;
-    const struct tally_row *o = overall(r, &q);
+    const struct tally_row *o = overall(r, r->tables, r->table_count, &q);
     size_t satisfaction_tables = 0;
     for (size_t t = 0; t < r->table_count; t++)
         satisfaction_tables += !is_readiness(r, &r->tables[t]);
@@ -461,22 +438,12 @@ static int headline(struct anketa_report *r)
     if (r->target > 0) {
         set_share(b, 5, 1, r->f_target, TONE_NONE);
         if (!o->suppressed && !isnan(o->csat)) {
-            struct doc_cell *c = cell(b, 6, 1);
-            struct figure gap = fig_sub(o->f_csat, r->f_target);
-            char *n = ru_number(gap, 2, 1);
-            c->value = gap.value * 100;
-            c->decimals = 1;
-            c->signed_points = 1;
-            /* "+" unless the rounded gap is negative ("−6,9") */
-            const char *sign = n && strncmp(n, "\xE2\x88\x92", 3) != 0 ? "+" : "";
-            c->text = xprintf("%s%s\xC2\xA0п.\xC2\xA0п.", sign, n ? n : "");
-            c->tone = tone(r, o);
-            free(n);
+            set_points(b, 6, 1, fig_sub(o->f_csat, r->f_target), tone(r, o));
         }
     } else {
         set_text(b, 5, 1, "не задано");
     }
-    return 0;
+    return o->suppressed ? 0 : headline_change(r, b, o);
 }
 
 static void method_note(struct anketa_report *r)
@@ -493,6 +460,14 @@ static void method_note(struct anketa_report *r)
                       "скрытое значение можно вычислить, скрывается и соседняя группа. "
                       "Цвет: зеленый — цель достигнута, желтый — не достигнута, но интервал "
                       "ее включает, красный — не достигнута.", min_n));
+    if (r->prev_count > 0)
+        add_block(r, BLOCK_PARAGRAPH,
+                  xstrdup("Изменение к предыдущему периоду — разность долей удовлетворенных "
+                          "в процентных пунктах. Оно значимо, если двусторонний z-критерий "
+                          "для разности двух долей (с объединенной оценкой доли) отвергает "
+                          "равенство долей на уровне 95 % (|z| > 1,96). «Новая группа» — "
+                          "группы не было в предыдущем периоде, «нет в периоде» — группа "
+                          "была, но в этом периоде ответов нет."));
 }
 
 int report_build(struct anketa_report *r, struct anketa_error *err)

@@ -78,13 +78,50 @@ struct anketa_report {
     char *title, *period, *generated;
     struct tally_table *tables;
     size_t table_count;
+    struct tally_table *prev;    /* --compare: the previous period's tables */
+    size_t prev_count;
     struct doc_block *blocks;
     size_t block_count;
 };
 
+/* report_cells.c: blocks and cells of the document. */
+struct doc_block *add_block(struct anketa_report *r, enum block_kind kind, char *text);
+int table_block(struct doc_block *b, const char *sheet, size_t columns,
+                const char *const *head, size_t rows);
+struct doc_cell *cell(struct doc_block *b, size_t row, size_t col);
+void set_text(struct doc_block *b, size_t row, size_t col, const char *text);
+void set_number(struct doc_block *b, size_t row, size_t col, struct figure v, int decimals);
+void set_count(struct doc_block *b, size_t row, size_t col, struct figure v);
+void set_share(struct doc_block *b, size_t row, size_t col, struct figure v,
+               enum cell_tone tone);
+void set_interval(struct doc_block *b, size_t row, size_t col, double lo, double hi);
+void set_hidden(struct doc_block *b, size_t row, size_t col);
+void set_points(struct doc_block *b, size_t row, size_t col, struct figure diff,
+                enum cell_tone tone);
+
+/* report_compare.c: --compare. The change of a group's satisfaction against
+ * the previous period and its significance at 95 % (two-proportion z-test). */
+struct change {
+    enum { CH_NONE, CH_NEW, CH_GONE, CH_HIDDEN, CH_SAME } state;
+    struct figure diff;  /* CH_SAME: now − before, a share */
+    int significant;
+};
+const struct tally_table *compare_table(const struct anketa_report *r,
+                                        const struct tally_table *t);
+int compare_significant(double p1, double n1, double p0, double n0);
+struct change compare_row(const struct tally_row *now, const struct tally_row *before);
+struct change compare_of(const struct anketa_report *r, const struct tally_table *t,
+                         const struct tally_row *row);
+/* Fills the change (col) and its significance (col + 1). */
+void set_change(struct doc_block *b, size_t row, size_t col, struct change ch);
+/* The groups of the previous period that the table lacks (question q). */
+size_t compare_gone(const struct anketa_report *r, const struct tally_table *t, const char *q,
+                    const struct tally_row **out);
+
 /* report_read.c */
-int report_read_table(struct anketa_report *r, const char *path, struct anketa_error *err);
-void report_free_tables(struct anketa_report *r);
+int report_read_table(struct tally_table **tables, size_t *count, const char *path,
+                      struct anketa_error *err);
+void report_free_tables(struct tally_table *tables, size_t count);
 
 /* report_build.c: tables to blocks. */
 int report_build(struct anketa_report *r, struct anketa_error *err);

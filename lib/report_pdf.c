@@ -34,7 +34,7 @@ static void rgb(cairo_t *cr, unsigned c)
 }
 
 /* Sets the layout for text in a box of `width` mm; returns its height. */
-static double set_text(struct pdf *p, const char *text, double size_pt, int bold, double width,
+static double pdf_layout(struct pdf *p, const char *text, double size_pt, int bold, double width,
                        int align)
 {
     PangoFontDescription *fd = pango_font_description_new();
@@ -65,9 +65,9 @@ static void footer(struct pdf *p)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "Страница %d из %d", p->page, p->pages ? p->pages : p->page);
-    set_text(p, buf, 8, 0, WIDTH, TEXT_RIGHT);
+    pdf_layout(p, buf, 8, 0, WIDTH, TEXT_RIGHT);
     show_text(p, LEFT, PAGE_H - 13, 0x777777);
-    set_text(p, p->r->title, 8, 0, WIDTH * 0.7, TEXT_LEFT);
+    pdf_layout(p, p->r->title, 8, 0, WIDTH * 0.7, TEXT_LEFT);
     pango_layout_set_ellipsize(p->layout, PANGO_ELLIPSIZE_END);
     show_text(p, LEFT, PAGE_H - 13, 0x777777);
     pango_layout_set_ellipsize(p->layout, PANGO_ELLIPSIZE_NONE);
@@ -91,7 +91,7 @@ static void ensure(struct pdf *p, double h)
 static void heading(struct pdf *p, const struct doc_block *b)
 {
     double size = b->level == 0 ? 18 : 13;
-    double h = set_text(p, b->text, size, 1, WIDTH, TEXT_LEFT);
+    double h = pdf_layout(p, b->text, size, 1, WIDTH, TEXT_LEFT);
     ensure(p, h + 30); /* a heading stays with what follows */
     if (b->level == 1)
         p->y += 4;
@@ -109,7 +109,7 @@ static void heading(struct pdf *p, const struct doc_block *b)
 
 static void paragraph(struct pdf *p, const struct doc_block *b)
 {
-    double h = set_text(p, b->text, 10, 0, WIDTH, TEXT_LEFT);
+    double h = pdf_layout(p, b->text, 10, 0, WIDTH, TEXT_LEFT);
     ensure(p, h);
     show_text(p, LEFT, p->y, 0x222222);
     p->y += h + 3;
@@ -121,9 +121,11 @@ static void widths(const struct doc_block *b, double *w)
 {
     static const struct { const char *head; double width; } fixed_widths[] = {
         { "№", 8 }, { "Ответов", 17 }, { "Всего", 17 }, { "Удовлетворенность", 34 },
-        { "95% ДИ", 27 }, { "Средний балл", 19 },
+        { "95% ДИ", 27 }, { "Средний балл", 19 }, { "Изменение к пред. периоду", 22 },
+        { "Значимость (95%)", 20 },
     };
     size_t text_col = 0;
+    int text_found = 0;
     double fixed = 0;
     for (size_t c = 0; c < b->columns; c++) {
         w[c] = 0;
@@ -134,8 +136,12 @@ static void widths(const struct doc_block *b, double *w)
                 w[c] = fixed_widths[k].width;
         if (w[c] == 0 && c > 1 && b->rows > 0 && !isnan(b->cells[c].value))
             w[c] = 24; /* a further column of figures (readiness) */
-        if (w[c] == 0)
-            text_col = c;
+        if (w[c] == 0 && !text_found) {
+            text_col = c; /* the first text column takes what is left */
+            text_found = 1;
+        } else if (w[c] == 0) {
+            w[c] = 24;
+        }
         fixed += w[c];
     }
     if (b->kind != BLOCK_FIGURES)
@@ -148,7 +154,7 @@ static double row_height(struct pdf *p, const struct doc_block *b, const double 
     double h = 0;
     for (size_t c = 0; c < b->columns; c++) {
         const char *text = header ? b->head[c] : b->cells[row * b->columns + c].text;
-        double th = set_text(p, text, header ? 8.5 : 9, header, w[c] - 2, TEXT_LEFT);
+        double th = pdf_layout(p, text, header ? 8.5 : 9, header, w[c] - 2, TEXT_LEFT);
         if (th > h)
             h = th;
     }
@@ -171,7 +177,7 @@ static void draw_row(struct pdf *p, const struct doc_block *b, const double *w, 
         }
         int right = !header && (!isnan(cell->value) || cell->tone == TONE_HIDDEN) &&
                     b->kind == BLOCK_TABLE;
-        set_text(p, header ? b->head[c] : cell->text, header ? 8.5 : 9, header, w[c] - 2,
+        pdf_layout(p, header ? b->head[c] : cell->text, header ? 8.5 : 9, header, w[c] - 2,
                  right ? TEXT_RIGHT : TEXT_LEFT);
         show_text(p, x + 1, p->y + 1.2, header ? 0xFFFFFF
                                         : cell->tone == TONE_HIDDEN ? 0x888888 : 0x222222);
@@ -236,7 +242,7 @@ static void cr_text(void *ctx, double x, double y, double size, const char *text
 {
     double width = 200;
     PangoLayout *l = current->layout;
-    set_text(current, text, size / 25.4 * 72, 0, width, align);
+    pdf_layout(current, text, size / 25.4 * 72, 0, width, align);
     pango_layout_set_width(l, -1);
     PangoRectangle logical;
     pango_layout_get_extents(l, NULL, &logical);

@@ -192,7 +192,8 @@ static int read_row(const struct layout *L, const struct anketa_csv_row *row, co
     return 0;
 }
 
-int report_read_table(struct anketa_report *r, const char *path, struct anketa_error *err)
+int report_read_table(struct tally_table **tables, size_t *count, const char *path,
+                      struct anketa_error *err)
 {
     struct anketa_csv_reader *in = anketa_csv_reader_open(path, ',', err);
     if (in == NULL || anketa_csv_reader_read_header(in, err) != 0) {
@@ -229,13 +230,13 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
         L.scale_lo = 0;
         L.scale_hi = SCALE_MAX;
     }
-    struct tally_table *grown = realloc(r->tables, (r->table_count + 1) * sizeof *grown);
+    struct tally_table *grown = realloc(*tables, (*count + 1) * sizeof *grown);
     if (grown == NULL) {
         anketa_csv_reader_free(in);
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     }
-    r->tables = grown;
-    struct tally_table *t = &r->tables[r->table_count++];
+    *tables = grown;
+    struct tally_table *t = &grown[(*count)++];
     memset(t, 0, sizeof *t);
     t->file = xstrdup(name);
     t->key_count = (size_t)L.question; /* the group columns stand before 'question' */
@@ -277,10 +278,10 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
     anketa_csv_reader_free(in); /* name dies with it: every message is made above */
     return rc < 0 ? rc : 0;
 }
-void report_free_tables(struct anketa_report *r)
+void report_free_tables(struct tally_table *tables, size_t count)
 {
-    for (size_t t = 0; t < r->table_count; t++) {
-        struct tally_table *tab = &r->tables[t];
+    for (size_t t = 0; t < count; t++) {
+        struct tally_table *tab = &tables[t];
         for (size_t i = 0; i < tab->row_count; i++) {
             for (size_t k = 0; tab->rows[i].keys && k < tab->key_count; k++)
                 free(tab->rows[i].keys[k]);
@@ -293,7 +294,5 @@ void report_free_tables(struct anketa_report *r)
         free(tab->rows);
         free(tab->file);
     }
-    free(r->tables);
-    r->tables = NULL;
-    r->table_count = 0;
+    free(tables);
 }

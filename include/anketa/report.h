@@ -41,6 +41,12 @@ ANKETA_API void anketa_report_free(struct anketa_report *r);
 ANKETA_API int anketa_report_add_file(struct anketa_report *r, const char *path,
                                       struct anketa_error *err);
 
+/* Reads one tally output of the previous period (--compare): tables with the
+ * same group columns as one of the report's get the change of each group's
+ * satisfaction against it, with its significance at 95 %. */
+ANKETA_API int anketa_report_add_compare(struct anketa_report *r, const char *path,
+                                         struct anketa_error *err);
+
 /* Writes the report to path ("-": standard output), atomically. */
 ANKETA_API int anketa_report_write(struct anketa_report *r, enum anketa_report_format format,
                                    const char *path, struct anketa_error *err);
