@@ -17,62 +17,6 @@ static enum cell_tone tone(const struct anketa_report *r, const struct tally_row
          : t->hi >= r->target ? TONE_NEAR : TONE_BAD;
 }
 
-static const char *key_title(const char *key)
-{
-    static const char *const names[][2] = {
-        { "authority", "Орган власти" }, { "direction", "Направление" },
-        { "item", "Услуга, мера поддержки, вид контроля" }, { "point", "Точка взаимодействия" },
-        { "municipality", "Муниципальное образование" }, { "channel", "Канал" },
-        { "source", "Источник" }, { "year", "Год" }, { "quarter", "Квартал" },
-        { "month", "Месяц" }, { "week", "Неделя" }, { "day", "День" },
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i][0], key) == 0)
-            return names[i][1];
-    return key;
-}
-
-/* A group value as people read it: campaign names for ids, "Итого" for '*'. */
-static const char *value_label(const struct anketa_report *r, const char *key, const char *v)
-{
-    const struct anketa_campaign *c = r->o.campaign;
-    if (strcmp(v, "*") == 0)
-        return "Итого";
-    if (strcmp(key, "authority") == 0 && anketa_campaign_authority(c, v)) {
-        const struct anketa_authority *a = anketa_campaign_authority(c, v);
-        return a->short_name ? a->short_name : a->name;
-    }
-    if (strcmp(key, "direction") == 0 && anketa_campaign_direction(c, v))
-        return anketa_campaign_direction(c, v)->name;
-    if (strcmp(key, "item") == 0 && anketa_campaign_item(c, v))
-        return anketa_campaign_item(c, v)->name;
-    if (strcmp(key, "point") == 0 && anketa_campaign_point(c, v))
-        return anketa_campaign_point(c, v)->name;
-    return *v ? v : "(не указано)";
-}
-
-static char *group_label(const struct anketa_report *r, const struct tally_table *t,
-                         const struct tally_row *row)
-{
-    char *label = xstrdup("");
-    for (size_t k = 0; label && k < t->key_count; k++) {
-        if (k > 0 && strcmp(row->keys[k], "*") == 0)
-            continue;
-        char *next = xprintf("%s%s%s", label, k ? " — " : "",
-                             value_label(r, t->key_names[k], row->keys[k]));
-        free(label);
-        label = next;
-    }
-    return label;
-}
-
-static const char *question_label(const struct anketa_report *r, const char *q)
-{
-    const struct anketa_question *cq =
-        strncmp(q, "q.", 2) == 0 ? anketa_campaign_question(r->o.campaign, q + 2) : NULL;
-    return cq ? cq->text : q;
-}
-
 /* The question the rankings speak of: q.overall, else the campaign's first
  * question present, else the table's first. */
 static const char *main_question(const struct anketa_report *r, const struct tally_table *t)
@@ -213,7 +157,7 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
     char *group_head = NULL;
     for (size_t k = 0; k < t->key_count; k++) {
         char *next = xprintf("%s%s%s", group_head ? group_head : "", k ? " / " : "",
-                             key_title(t->key_names[k]));
+                             key_title(r, t->key_names[k]));
         free(group_head);
         group_head = next;
     }
@@ -266,9 +210,9 @@ static int readiness(struct anketa_report *r, const struct tally_table *t)
     size_t n = pick_rows(t, questions[0], 0, rows), nt = 0;
     qsort(rows, n, sizeof *rows, by_csat_desc);
     nt = pick_rows(t, questions[0], 1, rows + n);
-    const char *head[18] = { "№", key_title(t->key_count ? t->key_names[0] : "Группа"), "Всего" };
+    const char *head[18] = { "№", t->key_count ? key_title(r, t->key_names[0]) : "Группа", "Всего" };
     for (size_t j = 0; j < nq; j++)
-        head[3 + j] = questions[j];
+        head[3 + j] = question_label(r, questions[j]);
     add_block(r, BLOCK_HEADING, xstrdup("Готовность и подключение"));
     add_block(r, BLOCK_PARAGRAPH, xstrdup("Доля организаций с признаком «да» по каждому "
                                           "показателю, по убыванию первого из них."));
@@ -495,7 +439,7 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
             rc = ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
                          CHART_BARS, LOWEST_MAX);
         } else {
-            char *title_text = xprintf("Рейтинг: %s", key_title(t->key_names[0]));
+            char *title_text = xprintf("Рейтинг: %s", key_title(r, t->key_names[0]));
             rc = title_text ? ranking(r, t, title_text, "Рейтинг", 1, CHART_BARS, 0) : -1;
             free(title_text);
         }

@@ -82,6 +82,8 @@ struct anketa_report {
     size_t prev_count;
     struct doc_block *blocks;
     size_t block_count;
+    char **label_names, **label_texts; /* the template's labels */
+    size_t label_count;
 };
 
 /* report_cells.c: blocks and cells of the document. */
@@ -117,6 +119,16 @@ void set_change(struct doc_block *b, size_t row, size_t col, struct change ch);
 /* The groups of the previous period that the table lacks (question q). */
 size_t compare_gone(const struct anketa_report *r, const struct tally_table *t, const char *q,
                     const struct tally_row **out);
+
+/* report_labels.c: what people read for ids, keys and questions: the
+ * template's labels first, then the campaign's names, then Russian names of
+ * periods, sources and channels, else the value itself. */
+const char *report_label(const struct anketa_report *r, const char *name); /* NULL: none */
+const char *key_title(const struct anketa_report *r, const char *key);
+char *value_label(const struct anketa_report *r, const char *key, const char *v);
+char *group_label(const struct anketa_report *r, const struct tally_table *t,
+                  const struct tally_row *row);
+const char *question_label(const struct anketa_report *r, const char *q);
 
 /* report_read.c */
 int report_read_table(struct tally_table **tables, size_t *count, const char *path,
