@@ -13,7 +13,8 @@
 static void usage(void)
 {
     printf("usage: report [-c CAMPAIGN] [-f pdf|html|xlsx|md|csv] [-o FILE] [--title TEXT]\n"
-           "              [--period TEXT] [--target P] [--compare PREV.csv] [--excel] [-q]\n"
+           "              [--period TEXT] [--target P] [--compare PREV.csv]\n"
+           "              [--comments RESPONSES.csv] [--comments-max N] [--excel] [-q]\n"
            "              [TALLY.csv...|-]\n"
            "\n"
            "Turns tally output into a report in Russian: headline figures, rankings\n"
@@ -28,6 +29,9 @@ static void usage(void)
            "      --target P       satisfaction target: 0.8 or 80%% (default: the campaign's)\n"
            "      --compare PREV   a tally of the previous period (same groups): the change\n"
            "                       of each group and of the headline, significance at 95%%\n"
+           "      --comments FILE  canonical responses: comments per group and those of\n"
+           "                       the lowest-rated responses (never of hidden groups)\n"
+           "      --comments-max N comments shown per group (default 5)\n"
            "      --excel          CSV for Russian Excel: ';', decimal comma, BOM\n"
            "  -q, --quiet          no warnings\n"
            "  -h, --help           this help\n"
@@ -58,7 +62,8 @@ static int add_input(void *ctx, const char *path)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_TITLE = 256, OPT_PERIOD, OPT_TARGET, OPT_EXCEL, OPT_COMPARE };
+    enum { OPT_TITLE = 256, OPT_PERIOD, OPT_TARGET, OPT_EXCEL, OPT_COMPARE, OPT_COMMENTS,
+           OPT_COMMENTS_MAX };
     static const struct option longopts[] = {
         { "campaign", required_argument, NULL, 'c' },
         { "format", required_argument, NULL, 'f' },
@@ -68,6 +73,8 @@ int main(int argc, char **argv)
         { "target", required_argument, NULL, OPT_TARGET },
         { "excel", no_argument, NULL, OPT_EXCEL },
         { "compare", required_argument, NULL, OPT_COMPARE },
+        { "comments", required_argument, NULL, OPT_COMMENTS },
+        { "comments-max", required_argument, NULL, OPT_COMMENTS_MAX },
         { NULL, 0, NULL, 0 }
     };
     struct anketa_report_options o = { .target = -1 };
@@ -87,6 +94,8 @@ int main(int argc, char **argv)
         case OPT_TARGET: o.target = parse_target(optarg); break;
         case OPT_EXCEL: o.excel = 1; break;
         case OPT_COMPARE: compare[ncompare++] = optarg; break;
+        case OPT_COMMENTS: o.comments = optarg; break;
+        case OPT_COMMENTS_MAX: o.comments_max = cli_number(optarg, 1, 1000, "--comments-max"); break;
         }
     }
     int fmt = format ? anketa_report_format_parse(format)

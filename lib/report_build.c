@@ -19,7 +19,7 @@ static enum cell_tone tone(const struct anketa_report *r, const struct tally_row
 
 /* The question the rankings speak of: q.overall, else the campaign's first
  * question present, else the table's first. */
-static const char *main_question(const struct anketa_report *r, const struct tally_table *t)
+const char *main_question(const struct anketa_report *r, const struct tally_table *t)
 {
     for (size_t i = 0; i < t->row_count; i++)
         if (strcmp(t->rows[i].question, "q.overall") == 0)
@@ -267,7 +267,7 @@ static int criteria(struct anketa_report *r, const struct tally_table *t)
 /* A table of 0/1 columns that are not campaign questions (connected, ready):
  * a readiness table, not satisfaction. Hidden rows have no distribution to
  * tell their scale by, so they do not count either way. */
-static int is_readiness(const struct anketa_report *r, const struct tally_table *t)
+int is_readiness(const struct anketa_report *r, const struct tally_table *t)
 {
     int seen = 0;
     for (size_t j = 0; j < t->row_count; j++) {
@@ -444,6 +444,10 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
             free(title_text);
         }
     }
+    if (rc == 0)
+        rc = report_nps(r);
+    if (rc == 0 && (rc = report_comments(r, err)) != 0)
+        return rc;
     method_note(r);
     if (rc != 0)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");

@@ -36,6 +36,8 @@ struct tally_row {
     int suppressed;
     int total;           /* '*' in every key: a total */
     int yes_no;          /* answered on a 0-1 scale */
+    int nps_scale;       /* answered on a 0-10 scale, with figures: the NPS shares */
+    struct figure f_promoters, f_passives, f_detractors, f_nps;
 };
 
 struct tally_table {
@@ -129,6 +131,7 @@ char *value_label(const struct anketa_report *r, const char *key, const char *v)
 char *group_label(const struct anketa_report *r, const struct tally_table *t,
                   const struct tally_row *row);
 const char *question_label(const struct anketa_report *r, const char *q);
+char *report_iso_week(const char *date); /* "2024-W09" for "2024-02-26..." */
 
 /* report_read.c */
 int report_read_table(struct tally_table **tables, size_t *count, const char *path,
@@ -136,6 +139,11 @@ int report_read_table(struct tally_table **tables, size_t *count, const char *pa
 void report_free_tables(struct tally_table *tables, size_t count);
 
 /* report_build.c: tables to blocks. */
+const char *main_question(const struct anketa_report *r, const struct tally_table *t);
+int is_readiness(const struct anketa_report *r, const struct tally_table *t);
+/* report_nps.c, report_comments.c: their sections (none when nothing to say). */
+int report_nps(struct anketa_report *r);
+int report_comments(struct anketa_report *r, struct anketa_error *err);
 int report_build(struct anketa_report *r, struct anketa_error *err);
 void report_free_blocks(struct anketa_report *r);
 

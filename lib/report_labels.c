@@ -72,6 +72,17 @@ static int digits(const char *s, size_t n, long *out)
     return 0;
 }
 
+char *report_iso_week(const char *date)
+{
+    long y, m, d;
+    if (digits(date, 4, &y) != 0 || digits(date + 5, 2, &m) != 0 || digits(date + 8, 2, &d) != 0)
+        return NULL;
+    long days = days_from_civil(y, m, d), wd = ((days % 7) + 7 + 3) % 7; /* 0 = Monday */
+    long thursday = days - wd + 3, ty, tm, td; /* the week's year is its Thursday's */
+    civil_from_days(thursday, &ty, &tm, &td);
+    return xprintf("%04ld-W%02ld", ty, (thursday - days_from_civil(ty, 1, 1)) / 7 + 1);
+}
+
 /* tally's period keys: 2024, 2024-Q1, 2024-03, 2024-W09, 2024-03-05. */
 static char *period_label(const char *key, const char *v)
 {

@@ -176,6 +176,15 @@ static int read_row(const struct layout *L, const struct anketa_csv_row *row, co
         return 0;
     int64_t top = n[hi] + (hi - lo >= 2 ? n[hi - 1] : 0);
     tr->f_csat = fig_ratio(top, units[1]);
+    if (lo == 0 && hi == 10) { /* NPS: promoters 9-10, passives 7-8, detractors 0-6 */
+        int64_t promoters = n[9] + n[10], passives = n[7] + n[8];
+        int64_t detractors = units[1] - promoters - passives;
+        tr->nps_scale = 1;
+        tr->f_promoters = fig_ratio(promoters, units[1]);
+        tr->f_passives = fig_ratio(passives, units[1]);
+        tr->f_detractors = fig_ratio(detractors, units[1]);
+        tr->f_nps = fig_ratio(promoters - detractors, units[1]);
+    }
     tr->f_mean = fig_ratio(sum, units[1]);
     double want[] = { tr->f_mean.value, tr->f_csat.value, 0, 0 };
     anketa_wilson(want[1], (double)units[1] / TALLY_UNIT, &want[2], &want[3]);

@@ -25,6 +25,8 @@ struct anketa_report_options {
     const char *period;     /* NULL: the campaign's period, if any */
     double target;          /* share 0..1; < 0: the campaign's (0: none) */
     int excel;              /* CSV for Russian Excel: ';', decimal comma, BOM */
+    const char *comments;   /* canonical responses for the comments section; may be NULL */
+    long comments_max;      /* comments shown per group (0: 5) */
 };
 
 /* Parses "pdf", "html", "xlsx", "md", "csv" (or a file name's extension);
