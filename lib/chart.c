@@ -95,6 +95,13 @@ static void draw_bars(const struct chart *c, double width, const struct canvas *
     for (size_t i = 0; i < c->count; i++) {
         double y = top + BAR_ROW * (double)i;
         cv->text(cv->ctx, x0 - 2, y + BAR_ROW * 0.62, 2.8, c->labels[i], TEXT_RIGHT, INK);
+        if (c->empty[i] == CHART_GAP) { /* groups left out: a dashed break */
+            cv->line(cv->ctx, 2, y + BAR_ROW / 2, x0 + w, y + BAR_ROW / 2, 0.3, GRID, 1);
+            cv->rect(cv->ctx, x0 + w / 2 - 18, y + 1, 36, BAR_ROW - 2, 0xFFFFFF);
+            cv->text(cv->ctx, x0 + w / 2, y + BAR_ROW * 0.62, 2.6,
+                     c->value_text[i] ? c->value_text[i] : "", TEXT_CENTER, INK);
+            continue;
+        }
         if (isnan(c->value[i])) {
             cv->text(cv->ctx, x0 + 1, y + BAR_ROW * 0.62, 2.6,
                      c->empty[i] ? "нет ответов" : "скрыто: мало ответов", TEXT_LEFT,

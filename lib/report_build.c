@@ -5,11 +5,12 @@
 
 #include "report_int.h"
 
-#define RANK_CHART_MAX 25   /* groups drawn in a ranking's chart */
+#define RANK_CHART_MAX 25   /* groups drawn in a ranking's chart, */
+#define RANK_CHART_END 12   /* else the top and bottom this many */
 #define LOWEST_MAX 10       /* lowest-rated items listed */
 #define LABEL_CHARS 40      /* chart labels are cut to this many characters */
 
-static enum cell_tone tone(const struct anketa_report *r, const struct tally_row *t)
+enum cell_tone report_tone(const struct anketa_report *r, const struct tally_row *t)
 {
     if (r->target <= 0 || isnan(t->csat))
         return TONE_NONE;
@@ -42,7 +43,7 @@ static int has_key(const struct tally_table *t, const char *key)
 }
 
 /* Rows of the main question, totals apart; sorted by csat, hidden last. */
-static int by_csat_desc(const void *a, const void *b)
+int by_csat_desc(const void *a, const void *b)
 {
     const struct tally_row *x = *(const struct tally_row *const *)a;
     const struct tally_row *y = *(const struct tally_row *const *)b;
@@ -62,13 +63,14 @@ static size_t pick_rows(const struct tally_table *t, const char *q, int totals,
 {
     size_t n = 0;
     for (size_t i = 0; i < t->row_count; i++)
-        if (strcmp(t->rows[i].question, q) == 0 && t->rows[i].total == totals)
+        if (strcmp(t->rows[i].question, q) == 0 && t->rows[i].total == totals &&
+            !t->rows[i].subtotal)
             out[n++] = &t->rows[i];
     return n;
 }
 
 /* The standard columns of a group row: answered, share, interval, mean. */
-static void fill_figures(struct anketa_report *r, struct doc_block *b, size_t row, size_t col,
+void fill_figures(struct anketa_report *r, struct doc_block *b, size_t row, size_t col,
                          const struct tally_row *t)
 {
     set_count(b, row, col, t->f_answered);
@@ -78,34 +80,46 @@ static void fill_figures(struct anketa_report *r, struct doc_block *b, size_t ro
         set_hidden(b, row, col + 3);
         return;
     }
-    set_share(b, row, col + 1, t->f_csat, tone(r, t));
+    set_share(b, row, col + 1, t->f_csat, report_tone(r, t));
     set_interval(b, row, col + 2, t->lo, t->hi);
     set_number(b, row, col + 3, t->f_mean, 2);
 }
 
+/* A ranking's chart: every group, or past RANK_CHART_MAX the top and the
+ * bottom RANK_CHART_END with a gap mark between them. */
 static struct chart *chart_of(struct anketa_report *r, enum chart_kind kind,
                               const struct tally_table *t, const struct tally_row **rows, size_t n)
 {
-    struct chart *c = chart_new(kind, n, r->target);
-    for (size_t i = 0; c && i < n; i++) {
+    int cut = n > RANK_CHART_MAX;
+    size_t shown = cut ? 2 * RANK_CHART_END + 1 : n;
+    struct chart *c = chart_new(kind, shown, r->target);
+    for (size_t j = 0; c && j < shown; j++) {
+        if (cut && j == RANK_CHART_END) {
+            c->labels[j] = xstrdup("â¦");
+            c->value[j] = NAN;
+            c->empty[j] = CHART_GAP;
+            c->value_text[j] = xprintf("ещё %zu в таблице", n - 2 * RANK_CHART_END);
+            continue;
+        }
+        size_t i = cut && j > RANK_CHART_END ? n - shown + j : j;
         char *label = group_label(r, t, rows[i]);
-        size_t chars = 0, cut = 0;
+        size_t chars = 0, at = 0;
         for (const unsigned char *p = (const unsigned char *)label; p && *p; p++)
             if ((*p & 0xC0) != 0x80 && ++chars <= LABEL_CHARS)
-                cut = (size_t)(p - (const unsigned char *)label);
+                at = (size_t)(p - (const unsigned char *)label);
         if (label && chars > LABEL_CHARS) {
-            label[cut] = '\0';
+            label[at] = '\0';
             char *shorter = xprintf("%s…", label);
             free(label);
             label = shorter;
         }
-        c->labels[i] = label;
+        c->labels[j] = label;
         int hidden = rows[i]->suppressed || isnan(rows[i]->csat);
-        c->value[i] = hidden ? NAN : rows[i]->csat;
-        c->value_text[i] = hidden ? NULL : ru_percent(rows[i]->f_csat, 1);
-        c->empty[i] = !rows[i]->suppressed && !(rows[i]->answered > 0);
-        c->lo[i] = rows[i]->lo;
-        c->hi[i] = rows[i]->hi;
+        c->value[j] = hidden ? NAN : rows[i]->csat;
+        c->value_text[j] = hidden ? NULL : ru_percent(rows[i]->f_csat, 1);
+        c->empty[j] = !rows[i]->suppressed && !(rows[i]->answered > 0);
+        c->lo[j] = rows[i]->lo;
+        c->hi[j] = rows[i]->hi;
     }
     return c;
 }
@@ -181,7 +195,7 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
         if (prev)
             set_change(b, i, 6, compare_of(r, t, row));
     }
-    if (rc == 0 && n > 0 && n <= RANK_CHART_MAX) {
+    if (rc == 0 && n > 0 && (kind != CHART_LINE || n <= RANK_CHART_MAX)) {
         struct doc_block *c = add_block(r, BLOCK_CHART, xstrdup(title));
         if (c == NULL || (c->chart = chart_of(r, kind, t, rows, n)) == NULL)
             rc = -1;
@@ -373,7 +387,7 @@ static int headline(struct anketa_report *r)
         set_hidden(b, 3, 1);
         set_hidden(b, 4, 1);
     } else {
-        set_share(b, 2, 1, o->f_csat, tone(r, o));
+        set_share(b, 2, 1, o->f_csat, report_tone(r, o));
         set_interval(b, 3, 1, o->lo, o->hi);
         set_number(b, 4, 1, o->f_mean, 2);
     }
@@ -382,7 +396,7 @@ static int headline(struct anketa_report *r)
     if (r->target > 0) {
         set_share(b, 5, 1, r->f_target, TONE_NONE);
         if (!o->suppressed && !isnan(o->csat)) {
-            set_points(b, 6, 1, fig_sub(o->f_csat, r->f_target), tone(r, o));
+            set_points(b, 6, 1, fig_sub(o->f_csat, r->f_target), report_tone(r, o));
         }
     } else {
         set_text(b, 5, 1, "не задано");
@@ -435,7 +449,11 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
             rc = ranking(r, t, "Динамика удовлетворенности", "Динамика", 0, CHART_LINE, 0);
         else if (t->key_count == 1 && has_key(t, "direction"))
             rc = ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
-        else if (has_key(t, "item")) {
+        else if (t->key_count == 2 && !has_key(t, "item")) {
+            rc = report_matrix(r, t);
+            if (rc == 0)
+                rc = report_within(r, t);
+        } else if (has_key(t, "item")) {
             rc = ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
                          CHART_BARS, LOWEST_MAX);
         } else {

@@ -237,7 +237,7 @@ int report_comments(struct anketa_report *r, struct anketa_error *err)
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < t->row_count; i++) {
         const struct tally_row *row = &t->rows[i];
-        if (strcmp(row->question, q) != 0 || row->total)
+        if (strcmp(row->question, q) != 0 || row->total || row->subtotal)
             continue;
         char *key = xstrdup("");
         for (size_t k = 0; key && k < t->key_count; k++) {

@@ -94,7 +94,7 @@ size_t compare_gone(const struct anketa_report *r, const struct tally_table *t, 
     size_t n = 0;
     for (size_t i = 0; p && i < p->row_count; i++) {
         const struct tally_row *row = &p->rows[i];
-        if (strcmp(row->question, q) == 0 && !row->total && !(row->answered <= 0) &&
+        if (strcmp(row->question, q) == 0 && !row->total && !row->subtotal && !(row->answered <= 0) &&
             find_row(t, row, q) == NULL)
             out[n++] = row;
     }

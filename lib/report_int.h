@@ -35,6 +35,7 @@ struct tally_row {
     struct figure f_responses, f_answered, f_mean, f_csat;
     int suppressed;
     int total;           /* '*' in every key: a total */
+    int subtotal;        /* '*' in some keys (tally --totals): never ranked with its parts */
     int yes_no;          /* answered on a 0-1 scale */
     int nps_scale;       /* answered on a 0-10 scale, with figures: the NPS shares */
     struct figure f_promoters, f_passives, f_detractors, f_nps;
@@ -141,6 +142,15 @@ void report_free_tables(struct tally_table *tables, size_t count);
 /* report_build.c: tables to blocks. */
 const char *main_question(const struct anketa_report *r, const struct tally_table *t);
 int is_readiness(const struct anketa_report *r, const struct tally_table *t);
+enum cell_tone report_tone(const struct anketa_report *r, const struct tally_row *t);
+int by_csat_desc(const void *a, const void *b); /* tally_row pointers, hidden last */
+/* The columns answered, share, interval, mean of a group row from col on. */
+void fill_figures(struct anketa_report *r, struct doc_block *b, size_t row, size_t col,
+                  const struct tally_row *t);
+/* report_matrix.c: a table of two group columns: the matrix of shares and
+ * the rankings within each group of the first key. */
+int report_matrix(struct anketa_report *r, const struct tally_table *t);
+int report_within(struct anketa_report *r, const struct tally_table *t);
 /* report_nps.c, report_comments.c: their sections (none when nothing to say). */
 int report_nps(struct anketa_report *r);
 int report_comments(struct anketa_report *r, struct anketa_error *err);

@@ -64,7 +64,7 @@ static int nps_table(struct anketa_report *r, const struct tally_table *t)
             continue;
         if (t->key_count > 0 && q == NULL)
             q = row->question; /* with groups: the first 0-10 question */
-        if (t->key_count == 0 || (strcmp(row->question, q) == 0 && !row->total))
+        if (t->key_count == 0 || (strcmp(row->question, q) == 0 && !row->total && !row->subtotal))
             rows[n++] = row;
     }
     if (t->key_count > 0) {

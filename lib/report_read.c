@@ -277,7 +277,9 @@ int report_read_table(struct tally_table **tables, size_t *count, const char *pa
         for (size_t i = 0; tr->keys && i < t->key_count; i++) {
             tr->keys[i] = xstrdup(row->fields[i]);
             tr->total &= strcmp(row->fields[i], "*") == 0;
+            tr->subtotal |= strcmp(row->fields[i], "*") == 0;
         }
+        tr->subtotal &= !tr->total;
         tr->question = xstrdup(row->fields[L.question]);
         if ((rc = read_row(&L, row, name, tr, err)) < 0)
             break;
