@@ -434,9 +434,16 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
     struct doc_block *title = add_block(r, BLOCK_HEADING, xstrdup(r->title));
     if (title)
         title->level = 0;
+    char *from_data = r->period ? NULL : report_period_of_data(r);
     add_block(r, BLOCK_PARAGRAPH,
               r->period ? xprintf("Период: %s. Отчет сформирован %s.", r->period, r->generated)
-                        : xprintf("Отчет сформирован %s.", r->generated));
+              : from_data ? xprintf("Период: %s (по данным). Отчет сформирован %s.", from_data,
+                                    r->generated)
+                          : xprintf("Отчет сформирован %s.", r->generated));
+    free(from_data);
+    char *outside = report_outside_period(r);
+    if (outside)
+        add_block(r, BLOCK_PARAGRAPH, outside);
     int rc = headline(r);
     for (size_t i = 0; rc == 0 && i < r->table_count; i++) {
         const struct tally_table *t = &r->tables[i];

@@ -154,6 +154,11 @@ int report_within(struct anketa_report *r, const struct tally_table *t);
 /* report_nps.c, report_comments.c: their sections (none when nothing to say). */
 int report_nps(struct anketa_report *r);
 int report_comments(struct anketa_report *r, struct anketa_error *err);
+/* report_period.c: the period the data's period keys cover («март 2024»,
+ * "01.02.2024 – 31.03.2024"), NULL when none; and the sentence on responses
+ * dated outside the campaign's period, NULL when none are. */
+char *report_period_of_data(const struct anketa_report *r);
+char *report_outside_period(const struct anketa_report *r);
 int report_build(struct anketa_report *r, struct anketa_error *err);
 void report_free_blocks(struct anketa_report *r);
 
