@@ -12,8 +12,8 @@
 
 static void usage(void)
 {
-    printf("usage: report [-c CAMPAIGN] [-f pdf|html|xlsx|md|csv] [-o FILE] [--title TEXT]\n"
-           "              [--period TEXT] [--target P] [--compare PREV.csv]\n"
+    printf("usage: report [-c CAMPAIGN] [-t TEMPLATE] [-f pdf|html|xlsx|md|csv] [-o FILE]\n"
+           "              [--title TEXT] [--period TEXT] [--target P] [--compare PREV.csv]\n"
            "              [--comments RESPONSES.csv] [--comments-max N] [--excel] [-q]\n"
            "              [TALLY.csv...|-]\n"
            "\n"
@@ -22,6 +22,7 @@ static void usage(void)
            "lowest-rated items, readiness tables, a note on the method.\n"
            "\n"
            "  -c, --campaign FILE  names for ids, the target and minimum group\n"
+           "  -t, --template NAME  report template: monthly, or a path (anketa-report(5))\n"
            "  -f, --format FMT     pdf, html, xlsx, md or csv (default: from -o, else pdf)\n"
            "  -o, --output FILE    written atomically (default: standard output)\n"
            "      --title TEXT     the report's title (default: the campaign's name)\n"
@@ -67,6 +68,7 @@ int main(int argc, char **argv)
     static const struct option longopts[] = {
         { "campaign", required_argument, NULL, 'c' },
         { "format", required_argument, NULL, 'f' },
+        { "template", required_argument, NULL, 't' },
         { "output", required_argument, NULL, 'o' },
         { "title", required_argument, NULL, OPT_TITLE },
         { "period", required_argument, NULL, OPT_PERIOD },
@@ -84,10 +86,11 @@ int main(int argc, char **argv)
     int ch;
     cli_init("report");
     cli_renders(anketa_render_version_details());
-    while ((ch = cli_getopt(argc, argv, "c:f:o:", longopts, usage)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "c:f:o:t:", longopts, usage)) != -1) {
         switch (ch) {
         case 'c': campaign_path = optarg; break;
         case 'f': format = optarg; break;
+        case 't': o.template_name = optarg; break;
         case 'o': output = optarg; break;
         case OPT_TITLE: o.title = optarg; break;
         case OPT_PERIOD: o.period = optarg; break;
@@ -114,6 +117,8 @@ int main(int argc, char **argv)
     }
     o.campaign = campaign;
     struct anketa_report *r = anketa_report_new(&o, &err);
+    if (r == NULL && err.code == ANKETA_ERR_USAGE) /* an unknown template name */
+        cli_usage_error("%s", err.message);
     int status = r ? cli_each_input(argc, argv, add_input, r) : CLI_EXIT_FAILURE;
     if (r == NULL)
         cli_report(&err);

@@ -18,6 +18,7 @@ struct chart {
     unsigned char *empty;      /* with NAN: no answers at all (else suppressed), or
                                   CHART_GAP: groups left out, value_text says how many */
     double target;             /* 0: none */
+    unsigned tones[5];         /* bar colours: plain, good, near, bad, hidden */
 };
 
 enum { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT };

@@ -93,6 +93,8 @@ static struct chart *chart_of(struct anketa_report *r, enum chart_kind kind,
     int cut = n > RANK_CHART_MAX;
     size_t shown = cut ? 2 * RANK_CHART_END + 1 : n;
     struct chart *c = chart_new(kind, shown, r->target);
+    if (c)
+        memcpy(c->tones, r->ink, sizeof c->tones);
     for (size_t j = 0; c && j < shown; j++) {
         if (cut && j == RANK_CHART_END) {
             c->labels[j] = xstrdup("â¦");
@@ -428,12 +430,64 @@ static void method_note(struct anketa_report *r)
                           "была, но в этом периоде ответов нет."));
 }
 
+/* The section a table belongs to, by its group columns. */
+static int table_section(const struct anketa_report *r, const struct tally_table *t)
+{
+    if (t->key_count == 0)
+        return SEC_QUESTIONS;
+    if (is_readiness(r, t))
+        return SEC_READINESS;
+    if (t->key_count == 1 && (has_key(t, "month") || has_key(t, "quarter") ||
+                              has_key(t, "week") || has_key(t, "day") || has_key(t, "year")))
+        return SEC_TREND;
+    if (t->key_count == 1 && has_key(t, "direction"))
+        return SEC_DIRECTIONS;
+    if (has_key(t, "item"))
+        return SEC_LOWEST;
+    return t->key_count == 2 ? SEC_MATRIX : SEC_RANKINGS;
+}
+
+static int table_blocks(struct anketa_report *r, const struct tally_table *t)
+{
+    int rc;
+    switch (table_section(r, t)) {
+    case SEC_QUESTIONS: return criteria(r, t);
+    case SEC_READINESS: return readiness(r, t);
+    case SEC_TREND:
+        return ranking(r, t, "Динамика удовлетворенности", "Динамика", 0, CHART_LINE, 0);
+    case SEC_DIRECTIONS:
+        return ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
+    case SEC_LOWEST:
+        return ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
+                       CHART_BARS, LOWEST_MAX);
+    case SEC_MATRIX:
+        rc = report_matrix(r, t);
+        return rc == 0 ? report_within(r, t) : rc;
+    default: {
+        char *title_text = xprintf("Рейтинг: %s", key_title(r, t->key_names[0]));
+        rc = title_text ? ranking(r, t, title_text, "Рейтинг", 1, CHART_BARS, 0) : -1;
+        free(title_text);
+        return rc;
+    }
+    }
+}
+
+static int listed(const int *sections, size_t count, int section)
+{
+    for (size_t i = 0; i < count; i++)
+        if (sections[i] == section)
+            return 1;
+    return 0;
+}
+
 int report_build(struct anketa_report *r, struct anketa_error *err)
 {
     r->f_target = fig_decimal(r->target);
     struct doc_block *title = add_block(r, BLOCK_HEADING, xstrdup(r->title));
     if (title)
         title->level = 0;
+    if (r->subtitle)
+        add_block(r, BLOCK_PARAGRAPH, xstrdup(r->subtitle));
     char *from_data = r->period ? NULL : report_period_of_data(r);
     add_block(r, BLOCK_PARAGRAPH,
               r->period ? xprintf("Период: %s. Отчет сформирован %s.", r->period, r->generated)
@@ -444,36 +498,27 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
     char *outside = report_outside_period(r);
     if (outside)
         add_block(r, BLOCK_PARAGRAPH, outside);
-    int rc = headline(r);
-    for (size_t i = 0; rc == 0 && i < r->table_count; i++) {
-        const struct tally_table *t = &r->tables[i];
-        if (t->key_count == 0)
-            rc = criteria(r, t);
-        else if (is_readiness(r, t))
-            rc = readiness(r, t);
-        else if (t->key_count == 1 && (has_key(t, "month") || has_key(t, "quarter") ||
-                                       has_key(t, "week") || has_key(t, "day") || has_key(t, "year")))
-            rc = ranking(r, t, "Динамика удовлетворенности", "Динамика", 0, CHART_LINE, 0);
-        else if (t->key_count == 1 && has_key(t, "direction"))
-            rc = ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
-        else if (t->key_count == 2 && !has_key(t, "item")) {
-            rc = report_matrix(r, t);
-            if (rc == 0)
-                rc = report_within(r, t);
-        } else if (has_key(t, "item")) {
-            rc = ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
-                         CHART_BARS, LOWEST_MAX);
-        } else {
-            char *title_text = xprintf("Рейтинг: %s", key_title(r, t->key_names[0]));
-            rc = title_text ? ranking(r, t, title_text, "Рейтинг", 1, CHART_BARS, 0) : -1;
-            free(title_text);
+    static const int defaults[] = { SEC_HEADLINE, SEC_TABLES, SEC_NPS, SEC_COMMENTS, SEC_METHOD };
+    const int *sections = r->section_count ? r->sections : defaults;
+    size_t count = r->section_count ? r->section_count : sizeof defaults / sizeof defaults[0];
+    int rc = 0;
+    for (size_t s = 0; rc == 0 && s < count; s++) {
+        switch (sections[s]) {
+        case SEC_HEADLINE: rc = headline(r); break;
+        case SEC_NPS: rc = report_nps(r); break;
+        case SEC_COMMENTS:
+            if ((rc = report_comments(r, err)) != 0)
+                return rc;
+            break;
+        case SEC_METHOD: method_note(r); break;
+        default: /* the tables of this kind, or all, in the order given */
+            for (size_t i = 0; rc == 0 && i < r->table_count; i++)
+                if (table_section(r, &r->tables[i]) == sections[s] ||
+                    (sections[s] == SEC_TABLES && !listed(sections, count,
+                                                          table_section(r, &r->tables[i]))))
+                    rc = table_blocks(r, &r->tables[i]);
         }
     }
-    if (rc == 0)
-        rc = report_nps(r);
-    if (rc == 0 && (rc = report_comments(r, err)) != 0)
-        return rc;
-    method_note(r);
     if (rc != 0)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     return 0;

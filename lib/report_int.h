@@ -74,6 +74,14 @@ struct doc_block {
     struct chart *chart;
 };
 
+/* Sections of the document, in the order the template lists them. */
+enum report_section {
+    SEC_HEADLINE, SEC_QUESTIONS, SEC_TREND, SEC_DIRECTIONS, SEC_RANKINGS, SEC_MATRIX,
+    SEC_LOWEST, SEC_READINESS, SEC_NPS, SEC_COMMENTS, SEC_METHOD,
+    SEC_TABLES /* every table, in the order of the inputs */
+};
+#define SECTIONS_MAX 32
+
 struct anketa_report {
     struct anketa_report_options o;
     double target;
@@ -87,7 +95,18 @@ struct anketa_report {
     size_t block_count;
     char **label_names, **label_texts; /* the template's labels */
     size_t label_count;
+    char *subtitle;              /* the template's, or NULL */
+    int sections[SECTIONS_MAX];  /* the template's order; none: the default */
+    size_t section_count;
+    unsigned fill[4];            /* cell colours by tone: none, good, near, bad */
+    unsigned ink[5];             /* chart colours: plain, good, near, bad, hidden */
 };
+
+/* report_template.c: loads a report template (anketa-report(5)) into r:
+ * title, subtitle, sections, labels, colours, target. */
+int report_template_load(struct anketa_report *r, const char *name_or_path,
+                         struct anketa_error *err);
+void report_template_free(struct anketa_report *r);
 
 /* report_cells.c: blocks and cells of the document. */
 struct doc_block *add_block(struct anketa_report *r, enum block_kind kind, char *text);

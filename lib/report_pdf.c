@@ -167,9 +167,8 @@ static void draw_row(struct pdf *p, const struct doc_block *b, const double *w, 
     double x = LEFT;
     for (size_t c = 0; c < b->columns; c++) {
         const struct doc_cell *cell = header ? NULL : &b->cells[row * b->columns + c];
-        unsigned fill = header ? ACCENT : cell->tone == TONE_GOOD ? 0xD8F0E0
-                      : cell->tone == TONE_NEAR ? 0xFFF1C2 : cell->tone == TONE_BAD ? 0xF8D4CF
-                                                                                    : 0xFFFFFF;
+        unsigned fill = header ? ACCENT : cell->tone >= TONE_GOOD && cell->tone <= TONE_BAD
+                                              ? p->r->fill[cell->tone] : 0xFFFFFF;
         if (fill != 0xFFFFFF) {
             rgb(p->cr, fill);
             cairo_rectangle(p->cr, x, p->y, w[c], h);

@@ -16,9 +16,8 @@ struct formats {
     lxw_format *tone[4]; /* share cells: none, good, near, bad */
 };
 
-static void make_formats(lxw_workbook *wb, struct formats *f)
+static void make_formats(lxw_workbook *wb, struct formats *f, const unsigned *fills)
 {
-    static const unsigned fills[] = { 0, 0xD8F0E0, 0xFFF1C2, 0xF8D4CF };
     f->head = workbook_add_format(wb);
     format_set_bold(f->head);
     format_set_font_color(f->head, LXW_COLOR_WHITE);
@@ -45,7 +44,7 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
     for (int i = 0; i < 4; i++) {
         f->tone[i] = workbook_add_format(wb);
         format_set_num_format(f->tone[i], "0.0%");
-        if (fills[i])
+        if (i > 0)
             format_set_bg_color(f->tone[i], fills[i]);
     }
 }
@@ -169,7 +168,7 @@ int report_write_xlsx(struct anketa_report *r, const char *path, struct anketa_e
     workbook_set_properties(wb, &props);
     free(title);
     struct formats f;
-    make_formats(wb, &f);
+    make_formats(wb, &f, r->fill);
     int index = 0;
     for (size_t i = 0; i < r->block_count; i++) {
         const struct doc_block *b = &r->blocks[i];

@@ -27,6 +27,8 @@ struct anketa_report_options {
     int excel;              /* CSV for Russian Excel: ';', decimal comma, BOM */
     const char *comments;   /* canonical responses for the comments section; may be NULL */
     long comments_max;      /* comments shown per group (0: 5) */
+    const char *template_name; /* a report template (anketa-report(5)): a name in the
+                                  share folder or a path; NULL: none */
 };
 
 /* Parses "pdf", "html", "xlsx", "md", "csv" (or a file name's extension);
