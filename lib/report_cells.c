@@ -35,7 +35,7 @@ int table_block(struct doc_block *b, const char *sheet, size_t columns,
     for (size_t i = 0; i < columns; i++)
         b->head[i] = xstrdup(head[i]);
     for (size_t i = 0; i < columns * rows; i++)
-        b->cells[i].value = NAN;
+        b->cells[i].value = b->cells[i].lo = b->cells[i].hi = NAN;
     return 0;
 }
 
@@ -78,6 +78,10 @@ void set_share(struct doc_block *b, size_t row, size_t col, struct figure v,
 void set_interval(struct doc_block *b, size_t row, size_t col, double lo, double hi)
 {
     char *a = ru_number(fig_double(lo), 2, 1), *z = ru_number(fig_double(hi), 2, 1);
+    struct doc_cell *c = cell(b, row, col);
+    c->interval = 1;
+    c->lo = lo;
+    c->hi = hi;
     cell(b, row, col)->text = isnan(lo) ? xstrdup("") : xprintf("%s\xE2\x80\x93%s\xC2\xA0%%", a, z);
     free(a);
     free(z);
@@ -86,6 +90,7 @@ void set_interval(struct doc_block *b, size_t row, size_t col, double lo, double
 void set_hidden(struct doc_block *b, size_t row, size_t col)
 {
     struct doc_cell *c = cell(b, row, col);
+    c->lo = c->hi = NAN;
     c->text = xstrdup("скрыто");
     c->tone = TONE_HIDDEN;
 }

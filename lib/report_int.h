@@ -58,6 +58,8 @@ struct doc_cell {
     int percent;         /* value is a share shown as a percentage */
     int decimals;        /* as many as the text shows */
     int signed_points;   /* a difference in percentage points, "+1,2 п. п." */
+    int interval;        /* a 95% interval: its bounds lo, hi (shares; NAN: none) */
+    double lo, hi;
     enum cell_tone tone;
 };
 
