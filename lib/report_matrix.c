@@ -156,6 +156,24 @@ int report_matrix(struct anketa_report *r, const struct tally_table *t)
     return rc;
 }
 
+/* The rows of group x of the first key: its parts with answers (or
+ * suppressed) best first, then its total. Returns how many. */
+static size_t group_parts(const struct axis *a, const struct axis *b,
+                          const struct tally_row **grid, size_t x, const struct tally_row **part)
+{
+    size_t star = axis_index(b, "*"), n = 0;
+    for (size_t y = 0; y < b->count; y++) { /* groups without answers: in the matrix only */
+        const struct tally_row *row = grid[x * b->count + y];
+        if (y != star && row && (row->answered > 0 || row->suppressed))
+            part[n++] = row;
+    }
+    if (strcmp(a->values[x], "*") != 0)
+        qsort(part, n, sizeof *part, by_csat_desc);
+    if (star != (size_t)-1 && grid[x * b->count + star])
+        part[n++] = grid[x * b->count + star];
+    return n;
+}
+
 int report_within(struct anketa_report *r, const struct tally_table *t)
 {
     const char *q = main_question(r, t);
@@ -164,10 +182,10 @@ int report_within(struct anketa_report *r, const struct tally_table *t)
     const struct tally_row **grid = rc == 0 ? grid_of(t, q, &a, &b) : NULL;
     struct ordered *order = grid ? order_rows(&a, &b, grid) : NULL;
     const struct tally_row **part = calloc(b.count + 1, sizeof *part);
-    size_t star = axis_index(&b, "*"), lines = 0;
+    size_t lines = 0;
     rc = order && part ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < a.count * b.count; i++)
-        lines += grid[i] != NULL;
+    for (size_t i = 0; rc == 0 && i < a.count; i++)
+        lines += group_parts(&a, &b, grid, i, part);
     int cmp = compare_table(r, t) != NULL;
     const char *head[] = { "№", key_title(r, t->key_names[0]), key_title(r, t->key_names[1]),
                            "Ответов", "Удовлетворенность", "95% ДИ", "Средний балл",
@@ -183,14 +201,7 @@ int report_within(struct anketa_report *r, const struct tally_table *t)
         rc = -1;
     size_t at = 0;
     for (size_t i = 0; rc == 0 && i < a.count; i++) {
-        size_t x = order[i].index, n = 0;
-        for (size_t y = 0; y < b.count; y++)
-            if (y != star && grid[x * b.count + y])
-                part[n++] = grid[x * b.count + y];
-        if (strcmp(a.values[x], "*") != 0)
-            qsort(part, n, sizeof *part, by_csat_desc);
-        if (star != (size_t)-1 && grid[x * b.count + star])
-            part[n++] = grid[x * b.count + star];
+        size_t x = order[i].index, n = group_parts(&a, &b, grid, x, part);
         for (size_t k = 0; k < n; k++, at++) {
             const struct tally_row *row = part[k];
             int total = row->subtotal || row->total;

@@ -93,6 +93,7 @@ static void heading(struct pdf *p, const struct doc_block *b)
     double size = b->level == 0 ? 18 : 13;
     double h = pdf_layout(p, b->text, size, 1, WIDTH, TEXT_LEFT);
     ensure(p, h + 30); /* a heading stays with what follows */
+    pdf_layout(p, b->text, size, 1, WIDTH, TEXT_LEFT); /* a new page's footer used the layout */
     if (b->level == 1)
         p->y += 4;
     show_text(p, LEFT, p->y, ACCENT);
@@ -111,12 +112,14 @@ static void paragraph(struct pdf *p, const struct doc_block *b)
 {
     double h = pdf_layout(p, b->text, 10, 0, WIDTH, TEXT_LEFT);
     ensure(p, h);
+    pdf_layout(p, b->text, 10, 0, WIDTH, TEXT_LEFT); /* a new page's footer used the layout */
     show_text(p, LEFT, p->y, 0x222222);
     p->y += h + 3;
 }
 
-/* Column widths: numbers get a width by their header, the widest text column
- * the rest. */
+/* Column widths: numbers get a width by their header (or 24 mm); the text
+ * columns share the rest by the length of their longest text. When the
+ * numbers leave the text too little (a wide matrix), they are narrowed. */
 static void widths(const struct doc_block *b, double *w)
 {
     static const struct { const char *head; double width; } fixed_widths[] = {
@@ -124,28 +127,50 @@ static void widths(const struct doc_block *b, double *w)
         { "95% ДИ", 27 }, { "Средний балл", 19 }, { "Изменение к пред. периоду", 22 },
         { "Значимость (95%)", 20 },
     };
-    size_t text_col = 0;
-    int text_found = 0;
-    double fixed = 0;
+    double fixed = 0, weight[32] = { 0 }, weights = 0;
+    size_t texts = 0;
     for (size_t c = 0; c < b->columns; c++) {
         w[c] = 0;
-        if (b->kind == BLOCK_FIGURES)
+        if (b->kind == BLOCK_FIGURES) {
             w[c] = c == 0 ? WIDTH * 0.62 : WIDTH * 0.38;
+            continue;
+        }
         for (size_t k = 0; w[c] == 0 && k < sizeof fixed_widths / sizeof fixed_widths[0]; k++)
             if (strcmp(b->head[c], fixed_widths[k].head) == 0)
                 w[c] = fixed_widths[k].width;
-        if (w[c] == 0 && c > 1 && b->rows > 0 && !isnan(b->cells[c].value))
-            w[c] = 24; /* a further column of figures (readiness) */
-        if (w[c] == 0 && !text_found) {
-            text_col = c; /* the first text column takes what is left */
-            text_found = 1;
-        } else if (w[c] == 0) {
-            w[c] = 24;
+        int numbers = 0;
+        for (size_t row = 0; row < b->rows && !numbers; row++)
+            numbers = !isnan(b->cells[row * b->columns + c].value);
+        if (w[c] == 0 && c > 0 && numbers)
+            w[c] = 24; /* a further column of figures (readiness, a matrix) */
+        if (w[c] == 0) {
+            double longest = 8;
+            for (size_t row = 0; row < b->rows; row++) {
+                const char *t = b->cells[row * b->columns + c].text;
+                double chars = 0;
+                for (const unsigned char *q = (const unsigned char *)t; q && *q; q++)
+                    chars += (*q & 0xC0) != 0x80;
+                longest = chars > longest ? chars : longest;
+            }
+            weight[c] = longest > 60 ? 60 : longest;
+            weights += weight[c];
+            texts++;
         }
         fixed += w[c];
     }
-    if (b->kind != BLOCK_FIGURES)
-        w[text_col] = WIDTH - fixed;
+    if (b->kind == BLOCK_FIGURES || texts == 0)
+        return;
+    double room = WIDTH - fixed, least = 36.0 * (double)texts;
+    if (room < least) { /* narrow the numbers, down to half */
+        double k = (WIDTH - least) / fixed;
+        k = k < 0.5 ? 0.5 : k;
+        for (size_t c = 0; c < b->columns; c++)
+            w[c] *= weight[c] > 0 ? 1 : k;
+        room = WIDTH - fixed * k;
+    }
+    for (size_t c = 0; c < b->columns; c++)
+        if (weight[c] > 0)
+            w[c] = room * weight[c] / weights;
 }
 
 static double row_height(struct pdf *p, const struct doc_block *b, const double *w, size_t row,
