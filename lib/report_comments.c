@@ -134,6 +134,9 @@ static int read_comments(struct anketa_report *r, const struct tally_table *t, c
         free(bar);
     }
     const struct anketa_campaign *c = r->o.campaign;
+    char lo[16] = "", hi[16] = "";
+    if (report_data_dates(r, lo, hi) != 0)
+        *lo = '\0';
     const struct anketa_csv_row *row;
     while (rc == 0 && (rc = anketa_csv_reader_next(in, &row, err)) > 0) {
         rc = 0;
@@ -143,9 +146,11 @@ static int read_comments(struct anketa_report *r, const struct tally_table *t, c
         const char *date = row->fields[when];
         if (strlen(date) < 10)
             continue; /* not canonical: ingest writes ISO 8601 */
-        if (c && c->period_start && strlen(date) >= 10 &&
+        if (c && c->period_start &&
             (strncmp(date, c->period_start, 10) < 0 || strncmp(date, c->period_end, 10) > 0))
-            continue; /* outside the report's period */
+            continue; /* outside the campaign's period */
+        if (*lo && (strncmp(date, lo, 10) < 0 || strncmp(date, hi, 10) > 0))
+            continue; /* outside the period the report's data cover */
         char *key = xstrdup("");
         for (size_t k = 0; key && k < t->key_count; k++) {
             char *v = response_key(t->key_names[k], cols[k], row, when);

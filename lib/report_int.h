@@ -179,6 +179,9 @@ int report_comments(struct anketa_report *r, struct anketa_error *err);
  * "01.02.2024 – 31.03.2024"), NULL when none; and the sentence on responses
  * dated outside the campaign's period, NULL when none are. */
 char *report_period_of_data(const struct anketa_report *r);
+/* The first and last dates (YYYY-MM-DD) the data's period keys cover into
+ * lo and hi (11 bytes each); -1 when no input has period keys. */
+int report_data_dates(const struct anketa_report *r, char *lo, char *hi);
 char *report_outside_period(const struct anketa_report *r);
 int report_build(struct anketa_report *r, struct anketa_error *err);
 void report_free_blocks(struct anketa_report *r);

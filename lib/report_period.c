@@ -54,27 +54,43 @@ static char *ru_ymd(const char *d)
     return xprintf("%.2s.%.2s.%.4s", d + 8, d + 5, d);
 }
 
-char *report_period_of_data(const struct anketa_report *r)
+/* The first and last dates the data's period keys cover (YYYY-MM-DD, lo
+ * and hi at least 11 bytes); the key and its values at both ends. 0, or -1
+ * when no input has period keys. */
+static int data_span(const struct anketa_report *r, char *lo, char *hi, const char **key,
+                     const char **vlo, const char **vhi)
 {
-    const char *key = NULL;
-    const struct tally_table *t = period_table(r, &key);
-    char lo[48] = "", hi[48] = "", first[48], last[48];
-    const char *vlo = NULL, *vhi = NULL;
+    const struct tally_table *t = period_table(r, key);
+    char first[48], last[48];
+    *lo = *hi = '\0';
     for (size_t i = 0; t && i < t->row_count; i++) {
         const struct tally_row *row = &t->rows[i];
         if (row->total || row->subtotal || !(row->responses > 0) ||
-            span(key, row->keys[0], first, last) != 0)
+            span(*key, row->keys[0], first, last) != 0)
             continue;
         if (!*lo || strcmp(first, lo) < 0) {
             memcpy(lo, first, 11);
-            vlo = row->keys[0];
+            *vlo = row->keys[0];
         }
         if (!*hi || strcmp(last, hi) > 0) {
             memcpy(hi, last, 11);
-            vhi = row->keys[0];
+            *vhi = row->keys[0];
         }
     }
-    if (!*lo)
+    return *lo ? 0 : -1;
+}
+
+int report_data_dates(const struct anketa_report *r, char *lo, char *hi)
+{
+    const char *key, *vlo, *vhi;
+    return data_span(r, lo, hi, &key, &vlo, &vhi);
+}
+
+char *report_period_of_data(const struct anketa_report *r)
+{
+    const char *key = NULL, *vlo = NULL, *vhi = NULL;
+    char lo[16], hi[16];
+    if (data_span(r, lo, hi, &key, &vlo, &vhi) != 0)
         return NULL;
     if (strcmp(vlo, vhi) == 0 && strcmp(key, "day") != 0)
         return value_label(r, key, vlo); /* «март 2024», «I квартал 2024 г.» */

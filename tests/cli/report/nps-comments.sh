@@ -33,3 +33,7 @@ print("nps:", lines[[l[0] for l in lines].index(g)][-1], "comments:", len(com), 
 PY
 # not canonical responses: an error naming the file
 report -f md --comments auth.csv auth.csv 2>&1 >/dev/null | sed 's|.*/||'
+# comments only of the period the report's data cover: a February tally
+# leaves out every comment of March
+tally -g month --questions q.overall responses.csv | sed 's/^2024-03,/2024-02,/' > feb.csv
+report -f md --comments responses.csv auth.csv feb.csv | grep -E '^\| (minsoc|Орган власти) \|'
