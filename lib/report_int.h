@@ -109,6 +109,9 @@ struct anketa_report {
 int report_template_load(struct anketa_report *r, const char *name_or_path,
                          struct anketa_error *err);
 void report_template_free(struct anketa_report *r);
+/* The same from text in memory (path names it in messages). */
+int report_template_parse(struct anketa_report *r, const char *text, size_t len,
+                          const char *path, struct anketa_error *err);
 
 /* report_cells.c: blocks and cells of the document. */
 struct doc_block *add_block(struct anketa_report *r, enum block_kind kind, char *text);

@@ -128,6 +128,20 @@ static int load_root(struct yamlwalk *w, struct anketa_report *r, double *tpl_ta
     return rc;
 }
 
+int report_template_parse(struct anketa_report *r, const char *text, size_t len,
+                          const char *path, struct anketa_error *err)
+{
+    struct yamlwalk w;
+    memset(&w, 0, sizeof w);
+    int rc = anketa_yamlwalk_load(&w, text, len, path, err);
+    double tpl_target = -1;
+    if (rc == 0 && (rc = load_root(&w, r, &tpl_target)) == 0 && tpl_target > 0 &&
+        r->o.target < 0)
+        r->target = tpl_target; /* --target wins, then the template, then the campaign */
+    anketa_yamlwalk_free(&w);
+    return rc;
+}
+
 int report_template_load(struct anketa_report *r, const char *name_or_path,
                          struct anketa_error *err)
 {
@@ -137,14 +151,7 @@ int report_template_load(struct anketa_report *r, const char *name_or_path,
         return err->code;
     size_t len;
     char *text = anketa_read_file(path, &len, err);
-    struct yamlwalk w;
-    memset(&w, 0, sizeof w);
-    int rc = text ? anketa_yamlwalk_load(&w, text, len, path, err) : err->code;
-    double tpl_target = -1;
-    if (rc == 0 && (rc = load_root(&w, r, &tpl_target)) == 0 && tpl_target > 0 &&
-        r->o.target < 0)
-        r->target = tpl_target; /* --target wins, then the template, then the campaign */
-    anketa_yamlwalk_free(&w);
+    int rc = text ? report_template_parse(r, text, len, path, err) : err->code;
     free(text);
     free(path);
     return rc;
