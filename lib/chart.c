@@ -25,6 +25,8 @@ struct chart *chart_new(enum chart_kind kind, size_t n, double target)
     c->kind = kind;
     c->count = n;
     c->target = target;
+    for (int i = 0; i < 5; i++)
+        c->tones[i] = chart_tone_rgb(i);
     c->labels = calloc(n ? n : 1, sizeof *c->labels);
     c->value = calloc(n ? n : 1, sizeof *c->value);
     c->lo = calloc(n ? n : 1, sizeof *c->lo);
@@ -95,14 +97,21 @@ static void draw_bars(const struct chart *c, double width, const struct canvas *
     for (size_t i = 0; i < c->count; i++) {
         double y = top + BAR_ROW * (double)i;
         cv->text(cv->ctx, x0 - 2, y + BAR_ROW * 0.62, 2.8, c->labels[i], TEXT_RIGHT, INK);
+        if (c->empty[i] == CHART_GAP) { /* groups left out: a dashed break */
+            cv->line(cv->ctx, 2, y + BAR_ROW / 2, x0 + w, y + BAR_ROW / 2, 0.3, GRID, 1);
+            cv->rect(cv->ctx, x0 + w / 2 - 18, y + 1, 36, BAR_ROW - 2, 0xFFFFFF);
+            cv->text(cv->ctx, x0 + w / 2, y + BAR_ROW * 0.62, 2.6,
+                     c->value_text[i] ? c->value_text[i] : "", TEXT_CENTER, INK);
+            continue;
+        }
         if (isnan(c->value[i])) {
             cv->text(cv->ctx, x0 + 1, y + BAR_ROW * 0.62, 2.6,
                      c->empty[i] ? "нет ответов" : "скрыто: мало ответов", TEXT_LEFT,
-                     chart_tone_rgb(4));
+                     c->tones[4]);
             continue;
         }
         cv->rect(cv->ctx, x0, y + 1.2, w * c->value[i], BAR_ROW - 2.4,
-                 chart_tone_rgb(tone_of(c, i)));
+                 c->tones[tone_of(c, i)]);
         /* The 95% interval as a whisker across the bar's end. */
         double ym = y + BAR_ROW / 2;
         cv->line(cv->ctx, x0 + w * c->lo[i], ym, x0 + w * c->hi[i], ym, 0.3, INK, 0);
@@ -139,7 +148,7 @@ static void draw_line(const struct chart *c, double width, const struct canvas *
                  bottom - (bottom - top) * c->hi[i], 0.3, GRID, 0);
         if (!isnan(px))
             cv->line(cv->ctx, px, py, x, y, 0.6, ACCENT, 0);
-        cv->dot(cv->ctx, x, y, 1.0, chart_tone_rgb(tone_of(c, i)));
+        cv->dot(cv->ctx, x, y, 1.0, c->tones[tone_of(c, i)]);
         cv->text(cv->ctx, x, y - 2.2, 2.5, c->value_text[i] ? c->value_text[i] : "", TEXT_CENTER,
                  INK);
         px = x;

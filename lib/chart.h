@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 enum chart_kind { CHART_BARS, CHART_LINE };
+enum { CHART_GAP = 2 };
 
 struct chart {
     enum chart_kind kind;
@@ -14,8 +15,10 @@ struct chart {
     char **labels;
     double *value, *lo, *hi;   /* NAN: not shown */
     char **value_text;         /* each value as printed ("73,1 %"), rounded by the report */
-    unsigned char *empty;      /* with NAN: no answers at all (else suppressed) */
+    unsigned char *empty;      /* with NAN: no answers at all (else suppressed), or
+                                  CHART_GAP: groups left out, value_text says how many */
     double target;             /* 0: none */
+    unsigned tones[5];         /* bar colours: plain, good, near, bad, hidden */
 };
 
 enum { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT };

@@ -34,6 +34,10 @@ struct anketa_report *anketa_report_new(const struct anketa_report_options *o,
         return NULL;
     }
     r->o = *o;
+    static const unsigned fill[] = { 0xFFFFFF, 0xD8F0E0, 0xFFF1C2, 0xF8D4CF };
+    memcpy(r->fill, fill, sizeof r->fill);
+    for (int i = 0; i < 5; i++)
+        r->ink[i] = chart_tone_rgb(i);
     const struct anketa_campaign *c = o->campaign;
     r->target = o->target >= 0 ? o->target : c ? c->target : 0;
     r->title = o->title ? xstrdup(o->title)
@@ -47,6 +51,10 @@ struct anketa_report *anketa_report_new(const struct anketa_report_options *o,
         r->period = xprintf("%.2s.%.2s.%.4s – %.2s.%.2s.%.4s", a + 8, a + 5, a, z + 8, z + 5, z);
     }
     r->generated = ru_date((long long)anketa_now());
+    if (o->template_name && report_template_load(r, o->template_name, err) != 0) {
+        anketa_report_free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -54,8 +62,10 @@ void anketa_report_free(struct anketa_report *r)
 {
     if (r == NULL)
         return;
-    report_free_tables(r);
+    report_free_tables(r->tables, r->table_count);
+    report_free_tables(r->prev, r->prev_count);
     report_free_blocks(r);
+    report_template_free(r);
     free(r->title);
     free(r->period);
     free(r->generated);
@@ -64,7 +74,12 @@ void anketa_report_free(struct anketa_report *r)
 
 int anketa_report_add_file(struct anketa_report *r, const char *path, struct anketa_error *err)
 {
-    return report_read_table(r, path, err);
+    return report_read_table(&r->tables, &r->table_count, path, err);
+}
+
+int anketa_report_add_compare(struct anketa_report *r, const char *path, struct anketa_error *err)
+{
+    return report_read_table(&r->prev, &r->prev_count, path, err);
 }
 
 /* libxlsxwriter writes to a file name: the output's own unnamed file through

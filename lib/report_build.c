@@ -5,95 +5,12 @@
 
 #include "report_int.h"
 
-#define RANK_CHART_MAX 25   /* groups drawn in a ranking's chart */
+#define RANK_CHART_MAX 25   /* groups drawn in a ranking's chart, */
+#define RANK_CHART_END 12   /* else the top and bottom this many */
 #define LOWEST_MAX 10       /* lowest-rated items listed */
 #define LABEL_CHARS 40      /* chart labels are cut to this many characters */
 
-static struct doc_block *add_block(struct anketa_report *r, enum block_kind kind, char *text)
-{
-    struct doc_block *b = realloc(r->blocks, (r->block_count + 1) * sizeof *b);
-    if (b == NULL) {
-        free(text);
-        return NULL;
-    }
-    r->blocks = b;
-    b = &r->blocks[r->block_count++];
-    memset(b, 0, sizeof *b);
-    b->kind = kind;
-    b->text = text;
-    b->level = 1;
-    return b;
-}
-
-static int table_block(struct doc_block *b, const char *sheet, size_t columns,
-                       const char *const *head, size_t rows)
-{
-    b->sheet = xstrdup(sheet);
-    b->columns = columns;
-    b->rows = rows;
-    b->head = calloc(columns, sizeof *b->head);
-    b->cells = calloc(columns * (rows ? rows : 1), sizeof *b->cells);
-    if (b->head == NULL || b->cells == NULL)
-        return -1;
-    for (size_t i = 0; i < columns; i++)
-        b->head[i] = xstrdup(head[i]);
-    for (size_t i = 0; i < columns * rows; i++)
-        b->cells[i].value = NAN;
-    return 0;
-}
-
-static struct doc_cell *cell(struct doc_block *b, size_t row, size_t col)
-{
-    return &b->cells[row * b->columns + col];
-}
-
-static void set_text(struct doc_block *b, size_t row, size_t col, const char *text)
-{
-    cell(b, row, col)->text = xstrdup(text);
-}
-
-static void set_number(struct doc_block *b, size_t row, size_t col, struct figure v, int decimals)
-{
-    struct doc_cell *c = cell(b, row, col);
-    c->value = v.value;
-    c->decimals = decimals;
-    c->text = ru_number(v, 0, decimals);
-}
-
-/* A count: whole, or weighted with one decimal shown. */
-static void set_count(struct doc_block *b, size_t row, size_t col, struct figure v)
-{
-    int whole = v.den > 0 ? v.num % v.den == 0 : v.value == floor(v.value);
-    set_number(b, row, col, v, whole ? 0 : 1);
-}
-
-static void set_share(struct doc_block *b, size_t row, size_t col, struct figure v,
-                      enum cell_tone tone)
-{
-    struct doc_cell *c = cell(b, row, col);
-    c->value = v.value;
-    c->percent = 1;
-    c->decimals = 1;
-    c->text = ru_percent(v, 1);
-    c->tone = tone;
-}
-
-static void set_interval(struct doc_block *b, size_t row, size_t col, double lo, double hi)
-{
-    char *a = ru_number(fig_double(lo), 2, 1), *z = ru_number(fig_double(hi), 2, 1);
-    cell(b, row, col)->text = isnan(lo) ? xstrdup("") : xprintf("%s\xE2\x80\x93%s\xC2\xA0%%", a, z);
-    free(a);
-    free(z);
-}
-
-static void set_hidden(struct doc_block *b, size_t row, size_t col)
-{
-    struct doc_cell *c = cell(b, row, col);
-    c->text = xstrdup("скрыто");
-    c->tone = TONE_HIDDEN;
-}
-
-static enum cell_tone tone(const struct anketa_report *r, const struct tally_row *t)
+enum cell_tone report_tone(const struct anketa_report *r, const struct tally_row *t)
 {
     if (r->target <= 0 || isnan(t->csat))
         return TONE_NONE;
@@ -101,65 +18,9 @@ static enum cell_tone tone(const struct anketa_report *r, const struct tally_row
          : t->hi >= r->target ? TONE_NEAR : TONE_BAD;
 }
 
-static const char *key_title(const char *key)
-{
-    static const char *const names[][2] = {
-        { "authority", "Орган власти" }, { "direction", "Направление" },
-        { "item", "Услуга, мера поддержки, вид контроля" }, { "point", "Точка взаимодействия" },
-        { "municipality", "Муниципальное образование" }, { "channel", "Канал" },
-        { "source", "Источник" }, { "year", "Год" }, { "quarter", "Квартал" },
-        { "month", "Месяц" }, { "week", "Неделя" }, { "day", "День" },
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i][0], key) == 0)
-            return names[i][1];
-    return key;
-}
-
-/* A group value as people read it: campaign names for ids, "Итого" for '*'. */
-static const char *value_label(const struct anketa_report *r, const char *key, const char *v)
-{
-    const struct anketa_campaign *c = r->o.campaign;
-    if (strcmp(v, "*") == 0)
-        return "Итого";
-    if (strcmp(key, "authority") == 0 && anketa_campaign_authority(c, v)) {
-        const struct anketa_authority *a = anketa_campaign_authority(c, v);
-        return a->short_name ? a->short_name : a->name;
-    }
-    if (strcmp(key, "direction") == 0 && anketa_campaign_direction(c, v))
-        return anketa_campaign_direction(c, v)->name;
-    if (strcmp(key, "item") == 0 && anketa_campaign_item(c, v))
-        return anketa_campaign_item(c, v)->name;
-    if (strcmp(key, "point") == 0 && anketa_campaign_point(c, v))
-        return anketa_campaign_point(c, v)->name;
-    return *v ? v : "(не указано)";
-}
-
-static char *group_label(const struct anketa_report *r, const struct tally_table *t,
-                         const struct tally_row *row)
-{
-    char *label = xstrdup("");
-    for (size_t k = 0; label && k < t->key_count; k++) {
-        if (k > 0 && strcmp(row->keys[k], "*") == 0)
-            continue;
-        char *next = xprintf("%s%s%s", label, k ? " — " : "",
-                             value_label(r, t->key_names[k], row->keys[k]));
-        free(label);
-        label = next;
-    }
-    return label;
-}
-
-static const char *question_label(const struct anketa_report *r, const char *q)
-{
-    const struct anketa_question *cq =
-        strncmp(q, "q.", 2) == 0 ? anketa_campaign_question(r->o.campaign, q + 2) : NULL;
-    return cq ? cq->text : q;
-}
-
 /* The question the rankings speak of: q.overall, else the campaign's first
  * question present, else the table's first. */
-static const char *main_question(const struct anketa_report *r, const struct tally_table *t)
+const char *main_question(const struct anketa_report *r, const struct tally_table *t)
 {
     for (size_t i = 0; i < t->row_count; i++)
         if (strcmp(t->rows[i].question, "q.overall") == 0)
@@ -182,7 +43,7 @@ static int has_key(const struct tally_table *t, const char *key)
 }
 
 /* Rows of the main question, totals apart; sorted by csat, hidden last. */
-static int by_csat_desc(const void *a, const void *b)
+int by_csat_desc(const void *a, const void *b)
 {
     const struct tally_row *x = *(const struct tally_row *const *)a;
     const struct tally_row *y = *(const struct tally_row *const *)b;
@@ -202,13 +63,14 @@ static size_t pick_rows(const struct tally_table *t, const char *q, int totals,
 {
     size_t n = 0;
     for (size_t i = 0; i < t->row_count; i++)
-        if (strcmp(t->rows[i].question, q) == 0 && t->rows[i].total == totals)
+        if (strcmp(t->rows[i].question, q) == 0 && t->rows[i].total == totals &&
+            !t->rows[i].subtotal)
             out[n++] = &t->rows[i];
     return n;
 }
 
 /* The standard columns of a group row: answered, share, interval, mean. */
-static void fill_figures(struct anketa_report *r, struct doc_block *b, size_t row, size_t col,
+void fill_figures(struct anketa_report *r, struct doc_block *b, size_t row, size_t col,
                          const struct tally_row *t)
 {
     set_count(b, row, col, t->f_answered);
@@ -218,34 +80,48 @@ static void fill_figures(struct anketa_report *r, struct doc_block *b, size_t ro
         set_hidden(b, row, col + 3);
         return;
     }
-    set_share(b, row, col + 1, t->f_csat, tone(r, t));
+    set_share(b, row, col + 1, t->f_csat, report_tone(r, t));
     set_interval(b, row, col + 2, t->lo, t->hi);
     set_number(b, row, col + 3, t->f_mean, 2);
 }
 
+/* A ranking's chart: every group, or past RANK_CHART_MAX the top and the
+ * bottom RANK_CHART_END with a gap mark between them. */
 static struct chart *chart_of(struct anketa_report *r, enum chart_kind kind,
                               const struct tally_table *t, const struct tally_row **rows, size_t n)
 {
-    struct chart *c = chart_new(kind, n, r->target);
-    for (size_t i = 0; c && i < n; i++) {
+    int cut = n > RANK_CHART_MAX;
+    size_t shown = cut ? 2 * RANK_CHART_END + 1 : n;
+    struct chart *c = chart_new(kind, shown, r->target);
+    if (c)
+        memcpy(c->tones, r->ink, sizeof c->tones);
+    for (size_t j = 0; c && j < shown; j++) {
+        if (cut && j == RANK_CHART_END) {
+            c->labels[j] = xstrdup("â¦");
+            c->value[j] = NAN;
+            c->empty[j] = CHART_GAP;
+            c->value_text[j] = xprintf("ещё %zu в таблице", n - 2 * RANK_CHART_END);
+            continue;
+        }
+        size_t i = cut && j > RANK_CHART_END ? n - shown + j : j;
         char *label = group_label(r, t, rows[i]);
-        size_t chars = 0, cut = 0;
+        size_t chars = 0, at = 0;
         for (const unsigned char *p = (const unsigned char *)label; p && *p; p++)
             if ((*p & 0xC0) != 0x80 && ++chars <= LABEL_CHARS)
-                cut = (size_t)(p - (const unsigned char *)label);
+                at = (size_t)(p - (const unsigned char *)label);
         if (label && chars > LABEL_CHARS) {
-            label[cut] = '\0';
+            label[at] = '\0';
             char *shorter = xprintf("%s…", label);
             free(label);
             label = shorter;
         }
-        c->labels[i] = label;
+        c->labels[j] = label;
         int hidden = rows[i]->suppressed || isnan(rows[i]->csat);
-        c->value[i] = hidden ? NAN : rows[i]->csat;
-        c->value_text[i] = hidden ? NULL : ru_percent(rows[i]->f_csat, 1);
-        c->empty[i] = !rows[i]->suppressed && !(rows[i]->answered > 0);
-        c->lo[i] = rows[i]->lo;
-        c->hi[i] = rows[i]->hi;
+        c->value[j] = hidden ? NAN : rows[i]->csat;
+        c->value_text[j] = hidden ? NULL : ru_percent(rows[i]->f_csat, 1);
+        c->empty[j] = !rows[i]->suppressed && !(rows[i]->answered > 0);
+        c->lo[j] = rows[i]->lo;
+        c->hi[j] = rows[i]->hi;
     }
     return c;
 }
@@ -258,11 +134,17 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
                    const char *sheet, int sort, enum chart_kind kind, size_t limit)
 {
     const char *q = main_question(r, t);
-    const struct tally_row **rows = calloc(t->row_count + 1, sizeof *rows);
-    const struct tally_row **totals = calloc(t->row_count + 1, sizeof *totals);
-    if (rows == NULL || totals == NULL) {
+    /* --compare: beside each group its change; not for a trend, whose
+     * periods are its groups */
+    const struct tally_table *prev = kind == CHART_LINE ? NULL : compare_table(r, t);
+    size_t cap = t->row_count + (prev ? prev->row_count : 0) + 1;
+    const struct tally_row **rows = calloc(cap, sizeof *rows);
+    const struct tally_row **totals = calloc(cap, sizeof *totals);
+    const struct tally_row **gone = calloc(cap, sizeof *gone);
+    if (rows == NULL || totals == NULL || gone == NULL) {
         free(rows);
         free(totals);
+        free(gone);
         return -1;
     }
     size_t n = pick_rows(t, q, 0, rows), nt = pick_rows(t, q, 1, totals);
@@ -278,39 +160,51 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
     }
     if (limit && n > limit)
         n = limit;
+    size_t ng = prev && sort >= 0 ? compare_gone(r, t, q, gone) : 0;
     struct doc_block *h = add_block(r, BLOCK_HEADING, xprintf("%s", title));
     struct doc_block *p = add_block(r, BLOCK_PARAGRAPH,
                                     xprintf("Вопрос: «%s». Удовлетворенность — доля ответов "
                                             "с двумя высшими баллами шкалы.", question_label(r, q)));
     struct doc_block *b = add_block(r, BLOCK_TABLE, xstrdup(title));
-    const char *head[6];
-    memcpy(head, GROUP_HEAD, sizeof head);
+    const char *head[8];
+    memcpy(head, GROUP_HEAD, sizeof GROUP_HEAD);
+    head[6] = "Изменение к пред. периоду";
+    head[7] = "Значимость (95%)";
     char *group_head = NULL;
     for (size_t k = 0; k < t->key_count; k++) {
         char *next = xprintf("%s%s%s", group_head ? group_head : "", k ? " / " : "",
-                             key_title(t->key_names[k]));
+                             key_title(r, t->key_names[k]));
         free(group_head);
         group_head = next;
     }
     head[1] = group_head ? group_head : "Группа";
-    int rc = h && p && b ? table_block(b, sheet, 6, head, n + nt) : -1;
+    int rc = h && p && b ? table_block(b, sheet, prev ? 8 : 6, head, n + ng + nt) : -1;
     free(group_head);
-    for (size_t i = 0; rc == 0 && i < n + nt; i++) {
-        const struct tally_row *row = i < n ? rows[i] : totals[i - n];
+    for (size_t i = 0; rc == 0 && i < n + ng + nt; i++) {
+        const struct tally_row *row = i < n ? rows[i] : i < n + ng ? gone[i - n]
+                                                      : totals[i - n - ng];
         char *label = group_label(r, t, row);
         if (i < n)
             set_number(b, i, 0, fig_double((double)(i + 1)), 0);
         set_text(b, i, 1, label ? label : "");
         free(label);
+        if (i >= n && i < n + ng) {
+            struct change ch = { CH_GONE, { NAN, 0, 0 }, 0 };
+            set_change(b, i, 6, ch);
+            continue;
+        }
         fill_figures(r, b, i, 2, row);
+        if (prev)
+            set_change(b, i, 6, compare_of(r, t, row));
     }
-    if (rc == 0 && n > 0 && n <= RANK_CHART_MAX) {
+    if (rc == 0 && n > 0 && (kind != CHART_LINE || n <= RANK_CHART_MAX)) {
         struct doc_block *c = add_block(r, BLOCK_CHART, xstrdup(title));
         if (c == NULL || (c->chart = chart_of(r, kind, t, rows, n)) == NULL)
             rc = -1;
     }
     free(rows);
     free(totals);
+    free(gone);
     return rc;
 }
 
@@ -332,9 +226,9 @@ static int readiness(struct anketa_report *r, const struct tally_table *t)
     size_t n = pick_rows(t, questions[0], 0, rows), nt = 0;
     qsort(rows, n, sizeof *rows, by_csat_desc);
     nt = pick_rows(t, questions[0], 1, rows + n);
-    const char *head[18] = { "№", key_title(t->key_count ? t->key_names[0] : "Группа"), "Всего" };
+    const char *head[18] = { "№", t->key_count ? key_title(r, t->key_names[0]) : "Группа", "Всего" };
     for (size_t j = 0; j < nq; j++)
-        head[3 + j] = questions[j];
+        head[3 + j] = question_label(r, questions[j]);
     add_block(r, BLOCK_HEADING, xstrdup("Готовность и подключение"));
     add_block(r, BLOCK_PARAGRAPH, xstrdup("Доля организаций с признаком «да» по каждому "
                                           "показателю, по убыванию первого из них."));
@@ -371,13 +265,17 @@ static int readiness(struct anketa_report *r, const struct tally_table *t)
 static int criteria(struct anketa_report *r, const struct tally_table *t)
 {
     static const char *const head[] = { "Вопрос", "Ответов", "Удовлетворенность", "95% ДИ",
-                                        "Средний балл" };
+                                        "Средний балл", "Изменение к пред. периоду",
+                                        "Значимость (95%)" };
+    int cmp = compare_table(r, t) != NULL;
     add_block(r, BLOCK_HEADING, xstrdup("Оценки по вопросам анкеты"));
     struct doc_block *b = add_block(r, BLOCK_TABLE, xstrdup("Оценки по вопросам"));
-    int rc = b ? table_block(b, "По вопросам", 5, head, t->row_count) : -1;
+    int rc = b ? table_block(b, "По вопросам", cmp ? 7 : 5, head, t->row_count) : -1;
     for (size_t i = 0; rc == 0 && i < t->row_count; i++) {
         set_text(b, i, 0, question_label(r, t->rows[i].question));
         fill_figures(r, b, i, 1, &t->rows[i]);
+        if (cmp)
+            set_change(b, i, 5, compare_of(r, t, &t->rows[i]));
     }
     return rc;
 }
@@ -385,7 +283,7 @@ static int criteria(struct anketa_report *r, const struct tally_table *t)
 /* A table of 0/1 columns that are not campaign questions (connected, ready):
  * a readiness table, not satisfaction. Hidden rows have no distribution to
  * tell their scale by, so they do not count either way. */
-static int is_readiness(const struct anketa_report *r, const struct tally_table *t)
+int is_readiness(const struct anketa_report *r, const struct tally_table *t)
 {
     int seen = 0;
     for (size_t j = 0; j < t->row_count; j++) {
@@ -402,11 +300,13 @@ static int is_readiness(const struct anketa_report *r, const struct tally_table 
 
 /* The overall row of the main question: from a table without groups, else a
  * total ('*' in every key). */
-static const struct tally_row *overall(const struct anketa_report *r, const char **q)
+static const struct tally_row *overall(const struct anketa_report *r,
+                                       const struct tally_table *tables, size_t count,
+                                       const char **q)
 {
     for (int pass = 0; pass < 2; pass++)
-        for (size_t t = 0; t < r->table_count; t++) {
-            const struct tally_table *tab = &r->tables[t];
+        for (size_t t = 0; t < count; t++) {
+            const struct tally_table *tab = &tables[t];
             if ((pass == 0) != (tab->key_count == 0) || is_readiness(r, tab))
                 continue;
             *q = main_question(r, tab);
@@ -417,10 +317,47 @@ static const struct tally_row *overall(const struct anketa_report *r, const char
     return NULL;
 }
 
+/* The headline's change against the previous period (--compare). */
+static int headline_change(struct anketa_report *r, struct doc_block *b, const struct tally_row *o)
+{
+    const char *pq = NULL;
+    const struct tally_row *before = overall(r, r->prev, r->prev_count, &pq);
+    if (r->prev_count == 0)
+        return 0;
+    size_t at = b->rows;
+    struct doc_cell *grown = realloc(b->cells, (at + 3) * 2 * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    b->cells = grown;
+    memset(b->cells + at * 2, 0, 6 * sizeof *grown);
+    for (size_t i = at * 2; i < (at + 3) * 2; i++)
+        b->cells[i].value = NAN;
+    b->rows = at + 3;
+    set_text(b, at, 0, "Удовлетворенность в предыдущем периоде");
+    set_text(b, at + 1, 0, "Изменение к предыдущему периоду");
+    set_text(b, at + 2, 0, "Значимость изменения (95%)");
+    if (before == NULL || strcmp(before->question, o->question) != 0) {
+        set_text(b, at, 1, "нет данных");
+        return 0;
+    }
+    if (before->suppressed)
+        set_hidden(b, at, 1);
+    else
+        set_share(b, at, 1, before->f_csat, TONE_NONE);
+    struct change ch = compare_row(o, before);
+    if (ch.state == CH_SAME) {
+        set_points(b, at + 1, 1, ch.diff, TONE_NONE);
+        set_text(b, at + 2, 1, ch.significant ? "значимо" : "незначимо");
+    } else {
+        set_text(b, at + 1, 1, "нет данных");
+    }
+    return 0;
+}
+
 static int headline(struct anketa_report *r)
 {
     const char *q = NULL;
-    const struct tally_row *o = overall(r, &q);
+    const struct tally_row *o = overall(r, r->tables, r->table_count, &q);
     size_t satisfaction_tables = 0;
     for (size_t t = 0; t < r->table_count; t++)
         satisfaction_tables += !is_readiness(r, &r->tables[t]);
@@ -452,7 +389,7 @@ static int headline(struct anketa_report *r)
         set_hidden(b, 3, 1);
         set_hidden(b, 4, 1);
     } else {
-        set_share(b, 2, 1, o->f_csat, tone(r, o));
+        set_share(b, 2, 1, o->f_csat, report_tone(r, o));
         set_interval(b, 3, 1, o->lo, o->hi);
         set_number(b, 4, 1, o->f_mean, 2);
     }
@@ -461,22 +398,12 @@ static int headline(struct anketa_report *r)
     if (r->target > 0) {
         set_share(b, 5, 1, r->f_target, TONE_NONE);
         if (!o->suppressed && !isnan(o->csat)) {
-            struct doc_cell *c = cell(b, 6, 1);
-            struct figure gap = fig_sub(o->f_csat, r->f_target);
-            char *n = ru_number(gap, 2, 1);
-            c->value = gap.value * 100;
-            c->decimals = 1;
-            c->signed_points = 1;
-            /* "+" unless the rounded gap is negative ("−6,9") */
-            const char *sign = n && strncmp(n, "\xE2\x88\x92", 3) != 0 ? "+" : "";
-            c->text = xprintf("%s%s\xC2\xA0п.\xC2\xA0п.", sign, n ? n : "");
-            c->tone = tone(r, o);
-            free(n);
+            set_points(b, 6, 1, fig_sub(o->f_csat, r->f_target), report_tone(r, o));
         }
     } else {
         set_text(b, 5, 1, "не задано");
     }
-    return 0;
+    return o->suppressed ? 0 : headline_change(r, b, o);
 }
 
 static void method_note(struct anketa_report *r)
@@ -493,6 +420,64 @@ static void method_note(struct anketa_report *r)
                       "скрытое значение можно вычислить, скрывается и соседняя группа. "
                       "Цвет: зеленый — цель достигнута, желтый — не достигнута, но интервал "
                       "ее включает, красный — не достигнута.", min_n));
+    if (r->prev_count > 0)
+        add_block(r, BLOCK_PARAGRAPH,
+                  xstrdup("Изменение к предыдущему периоду — разность долей удовлетворенных "
+                          "в процентных пунктах. Оно значимо, если двусторонний z-критерий "
+                          "для разности двух долей (с объединенной оценкой доли) отвергает "
+                          "равенство долей на уровне 95 % (|z| > 1,96). «Новая группа» — "
+                          "группы не было в предыдущем периоде, «нет в периоде» — группа "
+                          "была, но в этом периоде ответов нет."));
+}
+
+/* The section a table belongs to, by its group columns. */
+static int table_section(const struct anketa_report *r, const struct tally_table *t)
+{
+    if (t->key_count == 0)
+        return SEC_QUESTIONS;
+    if (is_readiness(r, t))
+        return SEC_READINESS;
+    if (t->key_count == 1 && (has_key(t, "month") || has_key(t, "quarter") ||
+                              has_key(t, "week") || has_key(t, "day") || has_key(t, "year")))
+        return SEC_TREND;
+    if (t->key_count == 1 && has_key(t, "direction"))
+        return SEC_DIRECTIONS;
+    if (has_key(t, "item"))
+        return SEC_LOWEST;
+    return t->key_count == 2 ? SEC_MATRIX : SEC_RANKINGS;
+}
+
+static int table_blocks(struct anketa_report *r, const struct tally_table *t)
+{
+    int rc;
+    switch (table_section(r, t)) {
+    case SEC_QUESTIONS: return criteria(r, t);
+    case SEC_READINESS: return readiness(r, t);
+    case SEC_TREND:
+        return ranking(r, t, "Динамика удовлетворенности", "Динамика", 0, CHART_LINE, 0);
+    case SEC_DIRECTIONS:
+        return ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
+    case SEC_LOWEST:
+        return ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
+                       CHART_BARS, LOWEST_MAX);
+    case SEC_MATRIX:
+        rc = report_matrix(r, t);
+        return rc == 0 ? report_within(r, t) : rc;
+    default: {
+        char *title_text = xprintf("Рейтинг: %s", key_title(r, t->key_names[0]));
+        rc = title_text ? ranking(r, t, title_text, "Рейтинг", 1, CHART_BARS, 0) : -1;
+        free(title_text);
+        return rc;
+    }
+    }
+}
+
+static int listed(const int *sections, size_t count, int section)
+{
+    for (size_t i = 0; i < count; i++)
+        if (sections[i] == section)
+            return 1;
+    return 0;
 }
 
 int report_build(struct anketa_report *r, struct anketa_error *err)
@@ -501,31 +486,39 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
     struct doc_block *title = add_block(r, BLOCK_HEADING, xstrdup(r->title));
     if (title)
         title->level = 0;
+    if (r->subtitle)
+        add_block(r, BLOCK_PARAGRAPH, xstrdup(r->subtitle));
+    char *from_data = r->period ? NULL : report_period_of_data(r);
     add_block(r, BLOCK_PARAGRAPH,
               r->period ? xprintf("Период: %s. Отчет сформирован %s.", r->period, r->generated)
-                        : xprintf("Отчет сформирован %s.", r->generated));
-    int rc = headline(r);
-    for (size_t i = 0; rc == 0 && i < r->table_count; i++) {
-        const struct tally_table *t = &r->tables[i];
-        if (t->key_count == 0)
-            rc = criteria(r, t);
-        else if (is_readiness(r, t))
-            rc = readiness(r, t);
-        else if (t->key_count == 1 && (has_key(t, "month") || has_key(t, "quarter") ||
-                                       has_key(t, "week") || has_key(t, "day") || has_key(t, "year")))
-            rc = ranking(r, t, "Динамика удовлетворенности", "Динамика", 0, CHART_LINE, 0);
-        else if (t->key_count == 1 && has_key(t, "direction"))
-            rc = ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
-        else if (has_key(t, "item")) {
-            rc = ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
-                         CHART_BARS, LOWEST_MAX);
-        } else {
-            char *title_text = xprintf("Рейтинг: %s", key_title(t->key_names[0]));
-            rc = title_text ? ranking(r, t, title_text, "Рейтинг", 1, CHART_BARS, 0) : -1;
-            free(title_text);
+              : from_data ? xprintf("Период: %s (по данным). Отчет сформирован %s.", from_data,
+                                    r->generated)
+                          : xprintf("Отчет сформирован %s.", r->generated));
+    free(from_data);
+    char *outside = report_outside_period(r);
+    if (outside)
+        add_block(r, BLOCK_PARAGRAPH, outside);
+    static const int defaults[] = { SEC_HEADLINE, SEC_TABLES, SEC_NPS, SEC_COMMENTS, SEC_METHOD };
+    const int *sections = r->section_count ? r->sections : defaults;
+    size_t count = r->section_count ? r->section_count : sizeof defaults / sizeof defaults[0];
+    int rc = 0;
+    for (size_t s = 0; rc == 0 && s < count; s++) {
+        switch (sections[s]) {
+        case SEC_HEADLINE: rc = headline(r); break;
+        case SEC_NPS: rc = report_nps(r); break;
+        case SEC_COMMENTS:
+            if ((rc = report_comments(r, err)) != 0)
+                return rc;
+            break;
+        case SEC_METHOD: method_note(r); break;
+        default: /* the tables of this kind, or all, in the order given */
+            for (size_t i = 0; rc == 0 && i < r->table_count; i++)
+                if (table_section(r, &r->tables[i]) == sections[s] ||
+                    (sections[s] == SEC_TABLES && !listed(sections, count,
+                                                          table_section(r, &r->tables[i]))))
+                    rc = table_blocks(r, &r->tables[i]);
         }
     }
-    method_note(r);
     if (rc != 0)
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     return 0;

@@ -68,13 +68,31 @@ struct figure fig_decimal(double v)
     return fig_ratio(v < 0 ? -num : num, den);
 }
 
+static i128 gcd128(i128 a, i128 b)
+{
+    a = a < 0 ? -a : a;
+    while (b != 0) {
+        i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 struct figure fig_sub(struct figure a, struct figure b)
 {
-    /* Exact while the products fit: dens are counts (< 2^63) and decimals (<= 10^6). */
-    if (a.den > 0 && b.den > 0 && a.den < ((i128)1 << 64) && b.den <= 1000000 &&
-        a.num < ((i128)1 << 70) && a.num > -((i128)1 << 70) && b.num <= 1000000 * b.den &&
-        b.num >= -1000000 * b.den)
-        return fig_ratio(a.num * b.den - b.num * a.den, a.den * b.den);
+    /* Exact: the products stay under 2^126; reduced so that ru_number()
+     * can scale the result by 10^shift+decimals without overflow. */
+    const i128 lim = (i128)1 << 63, small = (i128)1 << 100;
+    if (a.den > 0 && b.den > 0 && a.den < lim && b.den < lim && a.num < lim && a.num > -lim &&
+        b.num < lim && b.num > -lim) {
+        i128 num = a.num * b.den - b.num * a.den, den = a.den * b.den;
+        i128 g = num != 0 ? gcd128(num, den) : den;
+        num /= g;
+        den /= g;
+        if (den < small && num < small && num > -small)
+            return fig_ratio(num, den);
+    }
     return fig_double(a.value - b.value);
 }
 

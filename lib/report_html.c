@@ -104,14 +104,17 @@ int report_write_html(struct anketa_report *r, FILE *fp, struct anketa_error *er
           "table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:.9rem}\n"
           "th{background:#1F4E9A;color:#fff;text-align:left;padding:.3rem .5rem}\n"
           "td{border-bottom:1px solid #ddd;padding:.25rem .5rem}td.num{text-align:right}\n"
-          "td.good{background:#d8f0e0;text-align:right}td.near{background:#fff1c2;"
-          "text-align:right}td.bad{background:#f8d4cf;text-align:right}\n"
           "td.hidden{color:#888;font-style:italic;text-align:right}\n"
           "table.figures td:first-child{width:60%}table.figures td{font-size:1rem}\n"
           ".chart{width:100%;height:auto;margin:.5rem 0 1rem}\n"
           "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
           "table,svg{break-inside:avoid}thead{display:table-header-group}}\n"
-          "</style></head><body>\n", fp);
+          , fp);
+    /* the bands' colours: the template's, else these */
+    fprintf(fp, "td.good{background:#%06x;text-align:right}td.near{background:#%06x;"
+                "text-align:right}td.bad{background:#%06x;text-align:right}\n",
+            r->fill[TONE_GOOD], r->fill[TONE_NEAR], r->fill[TONE_BAD]);
+    fputs("</style></head><body>\n", fp);
     for (size_t i = 0; i < r->block_count; i++) {
         const struct doc_block *b = &r->blocks[i];
         switch (b->kind) {

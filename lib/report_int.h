@@ -35,7 +35,10 @@ struct tally_row {
     struct figure f_responses, f_answered, f_mean, f_csat;
     int suppressed;
     int total;           /* '*' in every key: a total */
+    int subtotal;        /* '*' in some keys (tally --totals): never ranked with its parts */
     int yes_no;          /* answered on a 0-1 scale */
+    int nps_scale;       /* answered on a 0-10 scale, with figures: the NPS shares */
+    struct figure f_promoters, f_passives, f_detractors, f_nps;
 };
 
 struct tally_table {
@@ -55,6 +58,8 @@ struct doc_cell {
     int percent;         /* value is a share shown as a percentage */
     int decimals;        /* as many as the text shows */
     int signed_points;   /* a difference in percentage points, "+1,2 п. п." */
+    int interval;        /* a 95% interval: its bounds lo, hi (shares; NAN: none) */
+    double lo, hi;
     enum cell_tone tone;
 };
 
@@ -71,6 +76,14 @@ struct doc_block {
     struct chart *chart;
 };
 
+/* Sections of the document, in the order the template lists them. */
+enum report_section {
+    SEC_HEADLINE, SEC_QUESTIONS, SEC_TREND, SEC_DIRECTIONS, SEC_RANKINGS, SEC_MATRIX,
+    SEC_LOWEST, SEC_READINESS, SEC_NPS, SEC_COMMENTS, SEC_METHOD,
+    SEC_TABLES /* every table, in the order of the inputs */
+};
+#define SECTIONS_MAX 32
+
 struct anketa_report {
     struct anketa_report_options o;
     double target;
@@ -78,15 +91,101 @@ struct anketa_report {
     char *title, *period, *generated;
     struct tally_table *tables;
     size_t table_count;
+    struct tally_table *prev;    /* --compare: the previous period's tables */
+    size_t prev_count;
     struct doc_block *blocks;
     size_t block_count;
+    char **label_names, **label_texts; /* the template's labels */
+    size_t label_count;
+    char *subtitle;              /* the template's, or NULL */
+    int sections[SECTIONS_MAX];  /* the template's order; none: the default */
+    size_t section_count;
+    unsigned fill[4];            /* cell colours by tone: none, good, near, bad */
+    unsigned ink[5];             /* chart colours: plain, good, near, bad, hidden */
 };
 
+/* report_template.c: loads a report template (anketa-report(5)) into r:
+ * title, subtitle, sections, labels, colours, target. */
+int report_template_load(struct anketa_report *r, const char *name_or_path,
+                         struct anketa_error *err);
+void report_template_free(struct anketa_report *r);
+/* The same from text in memory (path names it in messages). */
+int report_template_parse(struct anketa_report *r, const char *text, size_t len,
+                          const char *path, struct anketa_error *err);
+
+/* report_cells.c: blocks and cells of the document. */
+struct doc_block *add_block(struct anketa_report *r, enum block_kind kind, char *text);
+int table_block(struct doc_block *b, const char *sheet, size_t columns,
+                const char *const *head, size_t rows);
+struct doc_cell *cell(struct doc_block *b, size_t row, size_t col);
+void set_text(struct doc_block *b, size_t row, size_t col, const char *text);
+void set_number(struct doc_block *b, size_t row, size_t col, struct figure v, int decimals);
+void set_count(struct doc_block *b, size_t row, size_t col, struct figure v);
+void set_share(struct doc_block *b, size_t row, size_t col, struct figure v,
+               enum cell_tone tone);
+void set_interval(struct doc_block *b, size_t row, size_t col, double lo, double hi);
+void set_hidden(struct doc_block *b, size_t row, size_t col);
+void set_points(struct doc_block *b, size_t row, size_t col, struct figure diff,
+                enum cell_tone tone);
+
+/* report_compare.c: --compare. The change of a group's satisfaction against
+ * the previous period and its significance at 95 % (two-proportion z-test). */
+struct change {
+    enum { CH_NONE, CH_NEW, CH_GONE, CH_HIDDEN, CH_SAME } state;
+    struct figure diff;  /* CH_SAME: now − before, a share */
+    int significant;
+};
+const struct tally_table *compare_table(const struct anketa_report *r,
+                                        const struct tally_table *t);
+int compare_significant(double p1, double n1, double p0, double n0);
+struct change compare_row(const struct tally_row *now, const struct tally_row *before);
+struct change compare_of(const struct anketa_report *r, const struct tally_table *t,
+                         const struct tally_row *row);
+/* Fills the change (col) and its significance (col + 1). */
+void set_change(struct doc_block *b, size_t row, size_t col, struct change ch);
+/* The groups of the previous period that the table lacks (question q). */
+size_t compare_gone(const struct anketa_report *r, const struct tally_table *t, const char *q,
+                    const struct tally_row **out);
+
+/* report_labels.c: what people read for ids, keys and questions: the
+ * template's labels first, then the campaign's names, then Russian names of
+ * periods, sources and channels, else the value itself. */
+const char *report_label(const struct anketa_report *r, const char *name); /* NULL: none */
+const char *key_title(const struct anketa_report *r, const char *key);
+char *value_label(const struct anketa_report *r, const char *key, const char *v);
+char *group_label(const struct anketa_report *r, const struct tally_table *t,
+                  const struct tally_row *row);
+const char *question_label(const struct anketa_report *r, const char *q);
+char *report_iso_week(const char *date); /* "2024-W09" for "2024-02-26..." */
+
 /* report_read.c */
-int report_read_table(struct anketa_report *r, const char *path, struct anketa_error *err);
-void report_free_tables(struct anketa_report *r);
+int report_read_table(struct tally_table **tables, size_t *count, const char *path,
+                      struct anketa_error *err);
+void report_free_tables(struct tally_table *tables, size_t count);
 
 /* report_build.c: tables to blocks. */
+const char *main_question(const struct anketa_report *r, const struct tally_table *t);
+int is_readiness(const struct anketa_report *r, const struct tally_table *t);
+enum cell_tone report_tone(const struct anketa_report *r, const struct tally_row *t);
+int by_csat_desc(const void *a, const void *b); /* tally_row pointers, hidden last */
+/* The columns answered, share, interval, mean of a group row from col on. */
+void fill_figures(struct anketa_report *r, struct doc_block *b, size_t row, size_t col,
+                  const struct tally_row *t);
+/* report_matrix.c: a table of two group columns: the matrix of shares and
+ * the rankings within each group of the first key. */
+int report_matrix(struct anketa_report *r, const struct tally_table *t);
+int report_within(struct anketa_report *r, const struct tally_table *t);
+/* report_nps.c, report_comments.c: their sections (none when nothing to say). */
+int report_nps(struct anketa_report *r);
+int report_comments(struct anketa_report *r, struct anketa_error *err);
+/* report_period.c: the period the data's period keys cover («март 2024»,
+ * "01.02.2024 – 31.03.2024"), NULL when none; and the sentence on responses
+ * dated outside the campaign's period, NULL when none are. */
+char *report_period_of_data(const struct anketa_report *r);
+/* The first and last dates (YYYY-MM-DD) the data's period keys cover into
+ * lo and hi (11 bytes each); -1 when no input has period keys. */
+int report_data_dates(const struct anketa_report *r, char *lo, char *hi);
+char *report_outside_period(const struct anketa_report *r);
 int report_build(struct anketa_report *r, struct anketa_error *err);
 void report_free_blocks(struct anketa_report *r);
 

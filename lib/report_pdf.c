@@ -34,7 +34,7 @@ static void rgb(cairo_t *cr, unsigned c)
 }
 
 /* Sets the layout for text in a box of `width` mm; returns its height. */
-static double set_text(struct pdf *p, const char *text, double size_pt, int bold, double width,
+static double pdf_layout(struct pdf *p, const char *text, double size_pt, int bold, double width,
                        int align)
 {
     PangoFontDescription *fd = pango_font_description_new();
@@ -65,9 +65,9 @@ static void footer(struct pdf *p)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "Страница %d из %d", p->page, p->pages ? p->pages : p->page);
-    set_text(p, buf, 8, 0, WIDTH, TEXT_RIGHT);
+    pdf_layout(p, buf, 8, 0, WIDTH, TEXT_RIGHT);
     show_text(p, LEFT, PAGE_H - 13, 0x777777);
-    set_text(p, p->r->title, 8, 0, WIDTH * 0.7, TEXT_LEFT);
+    pdf_layout(p, p->r->title, 8, 0, WIDTH * 0.7, TEXT_LEFT);
     pango_layout_set_ellipsize(p->layout, PANGO_ELLIPSIZE_END);
     show_text(p, LEFT, PAGE_H - 13, 0x777777);
     pango_layout_set_ellipsize(p->layout, PANGO_ELLIPSIZE_NONE);
@@ -91,8 +91,9 @@ static void ensure(struct pdf *p, double h)
 static void heading(struct pdf *p, const struct doc_block *b)
 {
     double size = b->level == 0 ? 18 : 13;
-    double h = set_text(p, b->text, size, 1, WIDTH, TEXT_LEFT);
+    double h = pdf_layout(p, b->text, size, 1, WIDTH, TEXT_LEFT);
     ensure(p, h + 30); /* a heading stays with what follows */
+    pdf_layout(p, b->text, size, 1, WIDTH, TEXT_LEFT); /* a new page's footer used the layout */
     if (b->level == 1)
         p->y += 4;
     show_text(p, LEFT, p->y, ACCENT);
@@ -109,37 +110,67 @@ static void heading(struct pdf *p, const struct doc_block *b)
 
 static void paragraph(struct pdf *p, const struct doc_block *b)
 {
-    double h = set_text(p, b->text, 10, 0, WIDTH, TEXT_LEFT);
+    double h = pdf_layout(p, b->text, 10, 0, WIDTH, TEXT_LEFT);
     ensure(p, h);
+    pdf_layout(p, b->text, 10, 0, WIDTH, TEXT_LEFT); /* a new page's footer used the layout */
     show_text(p, LEFT, p->y, 0x222222);
     p->y += h + 3;
 }
 
-/* Column widths: numbers get a width by their header, the widest text column
- * the rest. */
+/* Column widths: numbers get a width by their header (or 24 mm); the text
+ * columns share the rest by the length of their longest text. When the
+ * numbers leave the text too little (a wide matrix), they are narrowed. */
 static void widths(const struct doc_block *b, double *w)
 {
     static const struct { const char *head; double width; } fixed_widths[] = {
         { "№", 8 }, { "Ответов", 17 }, { "Всего", 17 }, { "Удовлетворенность", 34 },
-        { "95% ДИ", 27 }, { "Средний балл", 19 },
+        { "95% ДИ", 27 }, { "Средний балл", 19 }, { "Изменение к пред. периоду", 22 },
+        { "Значимость (95%)", 20 },
     };
-    size_t text_col = 0;
-    double fixed = 0;
+    double fixed = 0, weight[32] = { 0 }, weights = 0;
+    size_t texts = 0;
     for (size_t c = 0; c < b->columns; c++) {
         w[c] = 0;
-        if (b->kind == BLOCK_FIGURES)
+        if (b->kind == BLOCK_FIGURES) {
             w[c] = c == 0 ? WIDTH * 0.62 : WIDTH * 0.38;
+            continue;
+        }
         for (size_t k = 0; w[c] == 0 && k < sizeof fixed_widths / sizeof fixed_widths[0]; k++)
             if (strcmp(b->head[c], fixed_widths[k].head) == 0)
                 w[c] = fixed_widths[k].width;
-        if (w[c] == 0 && c > 1 && b->rows > 0 && !isnan(b->cells[c].value))
-            w[c] = 24; /* a further column of figures (readiness) */
-        if (w[c] == 0)
-            text_col = c;
+        int numbers = 0;
+        for (size_t row = 0; row < b->rows && !numbers; row++)
+            numbers = !isnan(b->cells[row * b->columns + c].value);
+        if (w[c] == 0 && c > 0 && numbers)
+            w[c] = 24; /* a further column of figures (readiness, a matrix) */
+        if (w[c] == 0) {
+            double longest = 8;
+            for (size_t row = 0; row < b->rows; row++) {
+                const char *t = b->cells[row * b->columns + c].text;
+                double chars = 0;
+                for (const unsigned char *q = (const unsigned char *)t; q && *q; q++)
+                    chars += (*q & 0xC0) != 0x80;
+                longest = chars > longest ? chars : longest;
+            }
+            weight[c] = longest > 60 ? 60 : longest;
+            weights += weight[c];
+            texts++;
+        }
         fixed += w[c];
     }
-    if (b->kind != BLOCK_FIGURES)
-        w[text_col] = WIDTH - fixed;
+    if (b->kind == BLOCK_FIGURES || texts == 0)
+        return;
+    double room = WIDTH - fixed, least = 36.0 * (double)texts;
+    if (room < least) { /* narrow the numbers, down to half */
+        double k = (WIDTH - least) / fixed;
+        k = k < 0.5 ? 0.5 : k;
+        for (size_t c = 0; c < b->columns; c++)
+            w[c] *= weight[c] > 0 ? 1 : k;
+        room = WIDTH - fixed * k;
+    }
+    for (size_t c = 0; c < b->columns; c++)
+        if (weight[c] > 0)
+            w[c] = room * weight[c] / weights;
 }
 
 static double row_height(struct pdf *p, const struct doc_block *b, const double *w, size_t row,
@@ -148,7 +179,7 @@ static double row_height(struct pdf *p, const struct doc_block *b, const double 
     double h = 0;
     for (size_t c = 0; c < b->columns; c++) {
         const char *text = header ? b->head[c] : b->cells[row * b->columns + c].text;
-        double th = set_text(p, text, header ? 8.5 : 9, header, w[c] - 2, TEXT_LEFT);
+        double th = pdf_layout(p, text, header ? 8.5 : 9, header, w[c] - 2, TEXT_LEFT);
         if (th > h)
             h = th;
     }
@@ -161,9 +192,8 @@ static void draw_row(struct pdf *p, const struct doc_block *b, const double *w, 
     double x = LEFT;
     for (size_t c = 0; c < b->columns; c++) {
         const struct doc_cell *cell = header ? NULL : &b->cells[row * b->columns + c];
-        unsigned fill = header ? ACCENT : cell->tone == TONE_GOOD ? 0xD8F0E0
-                      : cell->tone == TONE_NEAR ? 0xFFF1C2 : cell->tone == TONE_BAD ? 0xF8D4CF
-                                                                                    : 0xFFFFFF;
+        unsigned fill = header ? ACCENT : cell->tone >= TONE_GOOD && cell->tone <= TONE_BAD
+                                              ? p->r->fill[cell->tone] : 0xFFFFFF;
         if (fill != 0xFFFFFF) {
             rgb(p->cr, fill);
             cairo_rectangle(p->cr, x, p->y, w[c], h);
@@ -171,7 +201,7 @@ static void draw_row(struct pdf *p, const struct doc_block *b, const double *w, 
         }
         int right = !header && (!isnan(cell->value) || cell->tone == TONE_HIDDEN) &&
                     b->kind == BLOCK_TABLE;
-        set_text(p, header ? b->head[c] : cell->text, header ? 8.5 : 9, header, w[c] - 2,
+        pdf_layout(p, header ? b->head[c] : cell->text, header ? 8.5 : 9, header, w[c] - 2,
                  right ? TEXT_RIGHT : TEXT_LEFT);
         show_text(p, x + 1, p->y + 1.2, header ? 0xFFFFFF
                                         : cell->tone == TONE_HIDDEN ? 0x888888 : 0x222222);
@@ -236,7 +266,7 @@ static void cr_text(void *ctx, double x, double y, double size, const char *text
 {
     double width = 200;
     PangoLayout *l = current->layout;
-    set_text(current, text, size / 25.4 * 72, 0, width, align);
+    pdf_layout(current, text, size / 25.4 * 72, 0, width, align);
     pango_layout_set_width(l, -1);
     PangoRectangle logical;
     pango_layout_get_extents(l, NULL, &logical);

@@ -176,6 +176,15 @@ static int read_row(const struct layout *L, const struct anketa_csv_row *row, co
         return 0;
     int64_t top = n[hi] + (hi - lo >= 2 ? n[hi - 1] : 0);
     tr->f_csat = fig_ratio(top, units[1]);
+    if (lo == 0 && hi == 10) { /* NPS: promoters 9-10, passives 7-8, detractors 0-6 */
+        int64_t promoters = n[9] + n[10], passives = n[7] + n[8];
+        int64_t detractors = units[1] - promoters - passives;
+        tr->nps_scale = 1;
+        tr->f_promoters = fig_ratio(promoters, units[1]);
+        tr->f_passives = fig_ratio(passives, units[1]);
+        tr->f_detractors = fig_ratio(detractors, units[1]);
+        tr->f_nps = fig_ratio(promoters - detractors, units[1]);
+    }
     tr->f_mean = fig_ratio(sum, units[1]);
     double want[] = { tr->f_mean.value, tr->f_csat.value, 0, 0 };
     anketa_wilson(want[1], (double)units[1] / TALLY_UNIT, &want[2], &want[3]);
@@ -192,7 +201,8 @@ static int read_row(const struct layout *L, const struct anketa_csv_row *row, co
     return 0;
 }
 
-int report_read_table(struct anketa_report *r, const char *path, struct anketa_error *err)
+int report_read_table(struct tally_table **tables, size_t *count, const char *path,
+                      struct anketa_error *err)
 {
     struct anketa_csv_reader *in = anketa_csv_reader_open(path, ',', err);
     if (in == NULL || anketa_csv_reader_read_header(in, err) != 0) {
@@ -229,13 +239,13 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
         L.scale_lo = 0;
         L.scale_hi = SCALE_MAX;
     }
-    struct tally_table *grown = realloc(r->tables, (r->table_count + 1) * sizeof *grown);
+    struct tally_table *grown = realloc(*tables, (*count + 1) * sizeof *grown);
     if (grown == NULL) {
         anketa_csv_reader_free(in);
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     }
-    r->tables = grown;
-    struct tally_table *t = &r->tables[r->table_count++];
+    *tables = grown;
+    struct tally_table *t = &grown[(*count)++];
     memset(t, 0, sizeof *t);
     t->file = xstrdup(name);
     t->key_count = (size_t)L.question; /* the group columns stand before 'question' */
@@ -267,7 +277,9 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
         for (size_t i = 0; tr->keys && i < t->key_count; i++) {
             tr->keys[i] = xstrdup(row->fields[i]);
             tr->total &= strcmp(row->fields[i], "*") == 0;
+            tr->subtotal |= strcmp(row->fields[i], "*") == 0;
         }
+        tr->subtotal &= !tr->total;
         tr->question = xstrdup(row->fields[L.question]);
         if ((rc = read_row(&L, row, name, tr, err)) < 0)
             break;
@@ -277,10 +289,10 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
     anketa_csv_reader_free(in); /* name dies with it: every message is made above */
     return rc < 0 ? rc : 0;
 }
-void report_free_tables(struct anketa_report *r)
+void report_free_tables(struct tally_table *tables, size_t count)
 {
-    for (size_t t = 0; t < r->table_count; t++) {
-        struct tally_table *tab = &r->tables[t];
+    for (size_t t = 0; t < count; t++) {
+        struct tally_table *tab = &tables[t];
         for (size_t i = 0; i < tab->row_count; i++) {
             for (size_t k = 0; tab->rows[i].keys && k < tab->key_count; k++)
                 free(tab->rows[i].keys[k]);
@@ -293,7 +305,5 @@ void report_free_tables(struct anketa_report *r)
         free(tab->rows);
         free(tab->file);
     }
-    free(r->tables);
-    r->tables = NULL;
-    r->table_count = 0;
+    free(tables);
 }

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "report_int.h"
+#include "report_xlsx.h"
 #include "util.h"
 
 struct formats {
@@ -17,9 +18,8 @@ struct formats {
     lxw_format *tone[4]; /* share cells: none, good, near, bad */
 };
 
-static void make_formats(lxw_workbook *wb, struct formats *f)
+static void make_formats(lxw_workbook *wb, struct formats *f, const unsigned *fills)
 {
-    static const unsigned fills[] = { 0, 0xD8F0E0, 0xFFF1C2, 0xF8D4CF };
     f->head = workbook_add_format(wb);
     format_set_bold(f->head);
     format_set_font_color(f->head, LXW_COLOR_WHITE);
@@ -46,7 +46,7 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
     for (int i = 0; i < 4; i++) {
         f->tone[i] = workbook_add_format(wb);
         format_set_num_format(f->tone[i], "0.0%");
-        if (fills[i])
+        if (i > 0)
             format_set_bg_color(f->tone[i], fills[i]);
     }
 }
@@ -58,7 +58,7 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
  * escaped itself as _x005F_xHHHH_ (else "_x0041_" shows as "A"). Chart
  * titles (DrawingML text) and document properties are plain strings.
  * libxlsxwriter escapes <, > and &. A new string; NULL when out of memory. */
-static char *xl_text(const char *text, int xstring)
+char *xl_text(const char *text, int xstring)
 {
     /* Bytes that are not UTF-8 are no XML either: U+FFFD (glib). */
     gchar *valid = g_utf8_make_valid(text ? text : "", -1);
@@ -91,7 +91,7 @@ static char *xl_text(const char *text, int xstring)
     return out;
 }
 
-static void put_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+void put_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
                        lxw_format *format)
 {
     char *t = xl_text(text, 1);
@@ -117,6 +117,17 @@ static void sheet_name(char *out, size_t n, const char *base, int index)
     out[i] = '\0';
 }
 
+/* A column of 95% intervals: in the workbook, its bounds as two numbers. */
+static int is_interval_column(const struct doc_block *b, size_t c)
+{
+    if (strcmp(b->head[c], "95% ДИ") == 0)
+        return 1;
+    for (size_t row = 0; row < b->rows; row++)
+        if (b->cells[row * b->columns + c].interval)
+            return 1;
+    return 0;
+}
+
 /* Numbers are stored unrounded; the format shows the digits the other
  * formats print (Excel rounds the display half away from zero too). */
 static void write_cell(lxw_worksheet *ws, struct formats *f, lxw_row_t row, lxw_col_t col,
@@ -134,30 +145,120 @@ static void write_cell(lxw_worksheet *ws, struct formats *f, lxw_row_t row, lxw_
         put_string(ws, row, col, c->text, f->text);
 }
 
-static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
-                      const struct doc_block *table, const struct doc_block *chart)
+/* The workbook's column of each table column: a 95% interval takes two,
+ * its bounds as numbers. Returns the number of workbook columns. */
+static size_t column_map(const struct doc_block *b, size_t *x)
 {
-    size_t label = 1, share = 0;
-    for (size_t c = 0; c < table->columns; c++)
-        if (strcmp(table->head[c], "Удовлетворенность") == 0)
-            share = c;
-    if (share == 0 || table->rows == 0)
-        return;
-    lxw_chart *ch = workbook_add_chart(wb, chart->chart->kind == CHART_LINE ? LXW_CHART_LINE
-                                                                            : LXW_CHART_BAR);
-    lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
-    size_t n = chart->chart->count;
-    chart_series_set_categories(s, sheet, 2, (lxw_col_t)label, (lxw_row_t)(1 + n), (lxw_col_t)label);
-    chart_series_set_values(s, sheet, 2, (lxw_col_t)share, (lxw_row_t)(1 + n), (lxw_col_t)share);
-    char *title = xl_text(table->text, 0);
-    chart_title_set_name(ch, title ? title : "");
-    free(title);
-    chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    chart_axis_set_num_format(chart->chart->kind == CHART_LINE ? ch->y_axis : ch->x_axis, "0%");
-    lxw_chart_fill fill = { .color = 0x1F4E9A };
-    chart_series_set_fill(s, &fill);
-    lxw_chart_options opt = { .x_scale = 1.6, .y_scale = n > 10 ? 1.6 : 1.0 };
-    worksheet_insert_chart_opt(ws, (lxw_row_t)(table->rows + 4), 1, ch, &opt);
+    size_t n = 0;
+    for (size_t c = 0; c < b->columns; c++) {
+        x[c] = n;
+        n += b->kind == BLOCK_TABLE && is_interval_column(b, c) ? 2 : 1;
+    }
+    x[b->columns] = n;
+    return n;
+}
+
+/* Characters of UTF-8 text, and how many lines it takes in a cell
+ * `width` characters wide. */
+static double text_lines(const char *text, double width)
+{
+    double lines = 1, chars = 0;
+    for (const unsigned char *p = (const unsigned char *)text; p && *p; p++) {
+        if (*p == '\n') {
+            lines += 1;
+            chars = 0;
+        } else if ((*p & 0xC0) != 0x80 && ++chars > width) {
+            lines += 1;
+            chars = 1;
+        }
+    }
+    return lines;
+}
+
+static double column_width(const struct doc_block *b, size_t c, int bound)
+{
+    if (b->kind == BLOCK_FIGURES)
+        return c == 0 ? 52 : 16;
+    if (bound)
+        return 10;
+    int wide = strcmp(b->head[c], "№") != 0 && (b->rows == 0 || isnan(b->cells[c].value)) &&
+               !is_interval_column(b, c);
+    return strcmp(b->head[c], "№") == 0 ? 5 : wide ? (c <= 2 ? 40 : 22) : 14;
+}
+
+/* A table on its own sheet: header, cells, page set-up for print. Returns
+ * the table's width in pixels, as Excel draws it. */
+static double write_table(lxw_worksheet *ws, struct formats *f, const struct anketa_report *r,
+                        const struct doc_block *b, size_t *x)
+{
+    size_t ncols = column_map(b, x);
+    put_string(ws, 0, 0, b->kind == BLOCK_FIGURES ? r->title : b->text, f->title);
+    double head_lines = 1;
+    for (size_t c = 0; c < b->columns; c++) {
+        int two = x[c + 1] - x[c] == 2;
+        double w = column_width(b, c, 0);
+        if (two) {
+            char *from = xprintf("%s: от", b->head[c]), *to = xprintf("%s: до", b->head[c]);
+            put_string(ws, 1, (lxw_col_t)x[c], from, f->head);
+            put_string(ws, 1, (lxw_col_t)x[c] + 1, to, f->head);
+            free(from);
+            free(to);
+            w = column_width(b, c, 1);
+            worksheet_set_column(ws, (lxw_col_t)x[c], (lxw_col_t)x[c] + 1, w, NULL);
+            head_lines = fmax(head_lines, text_lines(b->head[c], w - 1) + 1);
+        } else {
+            put_string(ws, 1, (lxw_col_t)x[c], b->head[c], f->head);
+            worksheet_set_column(ws, (lxw_col_t)x[c], (lxw_col_t)x[c], w, NULL);
+            head_lines = fmax(head_lines, text_lines(b->head[c], w - 1));
+        }
+    }
+    worksheet_set_row(ws, 1, 15 * head_lines, NULL);
+    worksheet_freeze_panes(ws, 2, 0);
+    for (size_t row = 0; row < b->rows; row++) {
+        double lines = 1;
+        for (size_t c = 0; c < b->columns; c++) {
+            const struct doc_cell *cell = &b->cells[row * b->columns + c];
+            lxw_row_t y = (lxw_row_t)(row + 2);
+            if (x[c + 1] - x[c] == 2) {
+                if (cell->tone == TONE_HIDDEN) {
+                    put_string(ws, y, (lxw_col_t)x[c], cell->text, f->hidden);
+                    put_string(ws, y, (lxw_col_t)x[c] + 1, cell->text, f->hidden);
+                } else if (cell->interval && !isnan(cell->lo)) {
+                    worksheet_write_number(ws, y, (lxw_col_t)x[c], cell->lo, f->tone[0]);
+                    worksheet_write_number(ws, y, (lxw_col_t)x[c] + 1, cell->hi, f->tone[0]);
+                }
+                continue;
+            }
+            if (b->kind == BLOCK_FIGURES && cell->interval && !isnan(cell->lo)) {
+                /* the headline's interval: its bounds as numbers beside the text */
+                put_string(ws, y, (lxw_col_t)x[c], cell->text, f->text);
+                worksheet_write_number(ws, y, (lxw_col_t)x[c] + 1, cell->lo, f->tone[0]);
+                worksheet_write_number(ws, y, (lxw_col_t)x[c] + 2, cell->hi, f->tone[0]);
+                continue;
+            }
+            write_cell(ws, f, y, (lxw_col_t)x[c], cell);
+            if (isnan(cell->value) && cell->text)
+                lines = fmax(lines, text_lines(cell->text, column_width(b, c, 0) - 1));
+        }
+        if (lines > 1) /* Excel does not fit wrapped rows on opening: heights given */
+            worksheet_set_row(ws, (lxw_row_t)(row + 2), 15 * lines, NULL);
+    }
+    /* Print: A4, as wide as the page, the header on every page, landscape
+     * when the table is wide; page numbers in the footer. */
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 1, 1);
+    double width = 0, pixels = 0;
+    for (size_t c = 0; c < b->columns; c++) {
+        double w = column_width(b, c, x[c + 1] - x[c] == 2);
+        width += w * (double)(x[c + 1] - x[c]);
+        pixels += (w * 7 + 5) * (double)(x[c + 1] - x[c]);
+    }
+    if (width > 120 || ncols > 8)
+        worksheet_set_landscape(ws);
+    worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
+    worksheet_set_footer(ws, "&L&8&A&R&8Страница &P из &N");
+    return pixels;
 }
 
 int report_write_xlsx(struct anketa_report *r, const char *path, const char *tmpdir,
@@ -172,7 +273,7 @@ int report_write_xlsx(struct anketa_report *r, const char *path, const char *tmp
     workbook_set_properties(wb, &props);
     free(title);
     struct formats f;
-    make_formats(wb, &f);
+    make_formats(wb, &f, r->fill);
     int index = 0;
     for (size_t i = 0; i < r->block_count; i++) {
         const struct doc_block *b = &r->blocks[i];
@@ -181,22 +282,16 @@ int report_write_xlsx(struct anketa_report *r, const char *path, const char *tmp
         char name[160]; /* 31 characters of at most 4 bytes, and the index */
         sheet_name(name, sizeof name, b->sheet ? b->sheet : "Таблица", ++index);
         lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-        if (ws == NULL)
+        size_t *x = calloc(b->columns + 1, sizeof *x);
+        if (ws == NULL || x == NULL) {
+            free(x);
             continue;
-        put_string(ws, 0, 0, b->kind == BLOCK_FIGURES ? r->title : b->text, f.title);
-        for (size_t c = 0; c < b->columns; c++) {
-            put_string(ws, 1, (lxw_col_t)c, b->head[c], f.head);
-            int wide = b->kind == BLOCK_FIGURES ? c == 0 : strcmp(b->head[c], "№") != 0 &&
-                       (b->rows == 0 || isnan(b->cells[c].value));
-            worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, wide ? 48 : 14, NULL);
         }
-        worksheet_freeze_panes(ws, 2, 0);
-        for (size_t row = 0; row < b->rows; row++)
-            for (size_t c = 0; c < b->columns; c++)
-                write_cell(ws, &f, (lxw_row_t)(row + 2), (lxw_col_t)c,
-                           &b->cells[row * b->columns + c]);
+        double pixels = write_table(ws, &f, r, b, x);
         if (i + 1 < r->block_count && r->blocks[i + 1].kind == BLOCK_CHART)
-            add_chart(wb, ws, name, b, &r->blocks[i + 1]);
+            xlsx_chart(wb, ws, name, r, b, r->blocks[i + 1].chart, x[b->columns] + 1, f.tone[0],
+                       pixels);
+        free(x);
     }
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR)

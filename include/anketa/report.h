@@ -31,6 +31,10 @@ struct anketa_report_options {
     const char *period;     /* NULL: the campaign's period, if any */
     double target;          /* share 0..1; < 0: the campaign's (0: none) */
     int excel;              /* CSV for Russian Excel: ';', decimal comma, BOM */
+    const char *comments;   /* canonical responses for the comments section; may be NULL */
+    long comments_max;      /* comments shown per group (0: 5) */
+    const char *template_name; /* a report template (anketa-report(5)): a name in the
+                                  share folder or a path; NULL: none */
 };
 
 /* Parses "pdf", "html", "xlsx", "md", "csv" (or a file name's extension);
@@ -46,6 +50,12 @@ ANKETA_API void anketa_report_free(struct anketa_report *r);
  * tally's columns, or without rows, is an error naming it. */
 ANKETA_API int anketa_report_add_file(struct anketa_report *r, const char *path,
                                       struct anketa_error *err);
+
+/* Reads one tally output of the previous period (--compare): tables with the
+ * same group columns as one of the report's get the change of each group's
+ * satisfaction against it, with its significance at 95 %. */
+ANKETA_API int anketa_report_add_compare(struct anketa_report *r, const char *path,
+                                         struct anketa_error *err);
 
 /* Writes the report to path ("-": standard output), atomically. */
 ANKETA_API int anketa_report_write(struct anketa_report *r, enum anketa_report_format format,

@@ -50,7 +50,7 @@ for row in csv.DictReader(open("g.t.csv", encoding="utf-8")):
     ans = sum(n)
     share, mean = (n[3] + n[4]) / ans, sum(k * c for k, c in zip(range(1, 6), n)) / ans
     lo, hi = wilson(float(share), float(ans))
-    want[row["g"]] = {"share": share, "mean": mean, "text": ru(share * 100, 1, "\u00a0%"),
+    want[row["g"]] = {"share": share, "mean": mean, "lo": lo, "hi": hi, "text": ru(share * 100, 1, "\u00a0%"),
                       "interval": ru(repr(lo * 100), 1) + "\u2013" + ru(repr(hi * 100), 1, "\u00a0%"),
                       "mean_text": ru(mean, 2)}
 a = want["Группа A"]["share"]
@@ -89,7 +89,7 @@ check("csv", any(r[1] == "Отклонение от цели" and r[4] == gap fo
 wb = openpyxl.load_workbook("r.xlsx")
 ranking = next(wb[n] for n in wb.sheetnames if "Рейтинг" in n)
 for r in ranking.iter_rows(min_row=3):
-    g, share, mean = r[1].value, r[3], r[5]
+    g, share, lo, hi, mean = r[1].value, r[3], r[4], r[5], r[6]
     w = want[g]
     # the unrounded share with a one-decimal percent format; as Excel shows it
     # (libxlsxwriter keeps 16 significant digits; Excel reads 15)
@@ -98,6 +98,11 @@ for r in ranking.iter_rows(min_row=3):
     check("xlsx", ru(repr(share.value * 100), 1, "\u00a0%") == w["text"], g)
     check("xlsx", near(mean.value, w["mean"]) and mean.number_format == "0.00", g)
     check("xlsx", ru(repr(mean.value), 2) == w["mean_text"], g)
+    # the interval's bounds as numbers, shown as the other formats print them
+    check("xlsx", abs(lo.value - w["lo"]) < 1e-12 and abs(hi.value - w["hi"]) < 1e-12 and
+          lo.number_format == "0.0%", f"{g} bounds")
+    check("xlsx", ru(repr(lo.value * 100), 1) + "\u2013" + ru(repr(hi.value * 100), 1, "\u00a0%")
+          == w["interval"], f"{g} bounds text")
 figures = wb[wb.sheetnames[0]]
 cells = {r[0].value: r[1] for r in figures.iter_rows(min_row=3)}
 c = cells["Отклонение от цели"]

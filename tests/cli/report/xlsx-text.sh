@@ -26,7 +26,7 @@ print("every part is well-formed XML")
 chart = etree.fromstring(z.read("xl/charts/chart1.xml"), strict)
 ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
       "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-cats = [v.text for v in chart.findall(".//c:cat//c:v", ns)]
+cats = [v.text for v in chart.findall(".//c:ser", ns)[0].findall(".//c:cat//c:v", ns)]
 title = "".join(t.text for t in chart.findall(".//c:title//a:t", ns))
 print("chart categories:", cats)
 print("chart title:", title)
