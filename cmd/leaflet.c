@@ -22,8 +22,8 @@ struct options {
 static void usage(void)
 {
     printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg] [--dpi N] [--bleed MM]\n"
-           "               [--crop-marks] [--logo FILE] [-c CAMPAIGN] [--where COL=VALUE]\n"
-           "               [-q] [MANIFEST...|-]\n"
+           "               [--crop-marks] [--logo FILE] [--strict-fonts] [-c CAMPAIGN]\n"
+           "               [--where COL=VALUE] [-q] [MANIFEST...|-]\n"
            "\n"
            "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
            "grid sheets, with the QR code drawn as vectors from each row's url.\n"
@@ -36,6 +36,7 @@ static void usage(void)
            "      --bleed MM       extend background boxes MM past the trim\n"
            "      --crop-marks     draw crop marks outside the bleed\n"
            "      --logo FILE      a PNG logo for every page (else the campaign's)\n"
+           "      --strict-fonts   fail when a font of the template is not installed\n"
            "  -c, --campaign FILE  campaign file: direction kinds and logos\n"
            "  -w, --where COL=VAL  only rows whose column COL is VAL (repeatable: all must hold)\n"
            "  -q, --quiet          no warnings, summary or progress\n"
@@ -126,7 +127,7 @@ static enum anketa_leaflet_format format_of(const char *name)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO };
+    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO, OPT_STRICT_FONTS };
     static const struct option longopts[] = {
         { "template", required_argument, NULL, 't' },
         { "output", required_argument, NULL, 'o' },
@@ -135,6 +136,7 @@ int main(int argc, char **argv)
         { "bleed", required_argument, NULL, OPT_BLEED },
         { "crop-marks", no_argument, NULL, OPT_CROP },
         { "logo", required_argument, NULL, OPT_LOGO },
+        { "strict-fonts", no_argument, NULL, OPT_STRICT_FONTS },
         { "campaign", required_argument, NULL, 'c' },
         { "where", required_argument, NULL, 'w' },
         { NULL, 0, NULL, 0 }
@@ -154,6 +156,7 @@ int main(int argc, char **argv)
         case OPT_BLEED: lo.bleed = cli_decimal(optarg, 0, 20, "--bleed"); break;
         case OPT_CROP: lo.crop_marks = 1; break;
         case OPT_LOGO: lo.logo = optarg; break;
+        case OPT_STRICT_FONTS: lo.strict_fonts = 1; break;
         case 'c': o.campaign = optarg; break;
         case 'w': {
             char *eq = strchr(optarg, '=');
@@ -188,6 +191,8 @@ int main(int argc, char **argv)
         anketa_template_free(tpl);
         return CLI_EXIT_FAILURE;
     }
+    if (campaign && campaign->notice)
+        cli_warn("%s", campaign->notice);
     lo.tpl = tpl;
     lo.campaign = campaign;
     lo.warn = warn_once;
