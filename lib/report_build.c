@@ -101,11 +101,14 @@ static enum cell_tone tone(const struct anketa_report *r, const struct tally_row
          : t->hi >= r->target ? TONE_NEAR : TONE_BAD;
 }
 
-static const char *key_title(const char *key)
+static const char *key_title(const struct anketa_report *r, const char *key)
 {
+    if (strcmp(key, "item") == 0)
+        return r->item_title;
+    if (strcmp(key, "point") == 0)
+        return report_point_title(r);
     static const char *const names[][2] = {
         { "authority", "Орган власти" }, { "direction", "Направление" },
-        { "item", "Услуга, мера поддержки, вид контроля" }, { "point", "Точка взаимодействия" },
         { "municipality", "Муниципальное образование" }, { "channel", "Канал" },
         { "source", "Источник" }, { "year", "Год" }, { "quarter", "Квартал" },
         { "month", "Месяц" }, { "week", "Неделя" }, { "day", "День" },
@@ -288,7 +291,7 @@ static int ranking(struct anketa_report *r, const struct tally_table *t, const c
     char *group_head = NULL;
     for (size_t k = 0; k < t->key_count; k++) {
         char *next = xprintf("%s%s%s", group_head ? group_head : "", k ? " / " : "",
-                             key_title(t->key_names[k]));
+                             key_title(r, t->key_names[k]));
         free(group_head);
         group_head = next;
     }
@@ -332,7 +335,7 @@ static int readiness(struct anketa_report *r, const struct tally_table *t)
     size_t n = pick_rows(t, questions[0], 0, rows), nt = 0;
     qsort(rows, n, sizeof *rows, by_csat_desc);
     nt = pick_rows(t, questions[0], 1, rows + n);
-    const char *head[18] = { "№", key_title(t->key_count ? t->key_names[0] : "Группа"), "Всего" };
+    const char *head[18] = { "№", key_title(r, t->key_count ? t->key_names[0] : "Группа"), "Всего" };
     for (size_t j = 0; j < nq; j++)
         head[3 + j] = questions[j];
     add_block(r, BLOCK_HEADING, xstrdup("Готовность и подключение"));
@@ -497,6 +500,7 @@ static void method_note(struct anketa_report *r)
 
 int report_build(struct anketa_report *r, struct anketa_error *err)
 {
+    report_kind_labels(r);
     r->f_target = fig_decimal(r->target);
     struct doc_block *title = add_block(r, BLOCK_HEADING, xstrdup(r->title));
     if (title)
@@ -517,10 +521,12 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
         else if (t->key_count == 1 && has_key(t, "direction"))
             rc = ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
         else if (has_key(t, "item")) {
-            rc = ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
-                         CHART_BARS, LOWEST_MAX);
+            char *title_text = xprintf("Наименее высоко оцененные %s", r->items_title);
+            rc = title_text ? ranking(r, t, title_text, "Низкие оценки", -1, CHART_BARS,
+                                      LOWEST_MAX) : -1;
+            free(title_text);
         } else {
-            char *title_text = xprintf("Рейтинг: %s", key_title(t->key_names[0]));
+            char *title_text = xprintf("Рейтинг: %s", key_title(r, t->key_names[0]));
             rc = title_text ? ranking(r, t, title_text, "Рейтинг", 1, CHART_BARS, 0) : -1;
             free(title_text);
         }

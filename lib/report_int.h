@@ -80,6 +80,8 @@ struct anketa_report {
     size_t table_count;
     struct doc_block *blocks;
     size_t block_count;
+    char item_title[160];       /* "Услуга, мера поддержки, вид контроля" */
+    char items_title[200];      /* "услуги, меры поддержки и виды контроля" */
 };
 
 /* report_read.c */
@@ -89,6 +91,10 @@ void report_free_tables(struct anketa_report *r);
 /* report_build.c: tables to blocks. */
 int report_build(struct anketa_report *r, struct anketa_error *err);
 void report_free_blocks(struct anketa_report *r);
+
+/* report_kinds.c: labels after the campaign's item kinds and points. */
+void report_kind_labels(struct anketa_report *r);
+const char *report_point_title(const struct anketa_report *r);
 
 /* report_format.c: Russian typography. ru_number() is the one rounding of
  * every figure the report prints (all five formats): v × 10^shift rounded
