@@ -135,7 +135,8 @@ static int item_codes(struct builder *b, const struct anketa_campaign *c,
 {
     static const unsigned events[] = { ANKETA_EVENT_CONTROL, ANKETA_EVENT_PREVENTION };
     int both = it->events == (ANKETA_EVENT_CONTROL | ANKETA_EVENT_PREVENTION);
-    for (size_t e = 0; e < 2 || (it->events == 0 && e == 0); e++) {
+    for (size_t e = 0; e < 2; e++) {
+        /* an item of another kind has one code, without an event type */
         if (it->events != 0 && !(it->events & events[e]))
             continue;
         const char *event = it->events ? anketa_event_name(events[e]) : NULL;

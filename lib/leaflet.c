@@ -37,57 +37,6 @@ const char *leaflet_value(const struct anketa_leaflet *l, const struct leaflet_r
     return i >= 0 && (size_t)i < row->count ? row->fields[i] : "";
 }
 
-/* The kind and event type a row's wording follows: the manifest's columns,
- * else (an older manifest) the campaign's item or direction. */
-static void row_kind(const struct anketa_leaflet *l, const struct leaflet_row *row,
-                     const char **kind, const char **event)
-{
-    *kind = leaflet_value(l, row, "kind");
-    *event = leaflet_value(l, row, "event");
-    if (**kind || l->o.campaign == NULL)
-        return;
-    const struct anketa_item *it = anketa_campaign_item(l->o.campaign, leaflet_value(l, row, "item"));
-    const struct anketa_direction *d =
-        anketa_campaign_direction(l->o.campaign, leaflet_value(l, row, "direction"));
-    if (it && strcmp(leaflet_value(l, row, "level"), "item") == 0) {
-        *kind = it->kind;
-        if (it->events == ANKETA_EVENT_CONTROL || it->events == ANKETA_EVENT_PREVENTION)
-            *event = anketa_event_name(it->events);
-    } else if (d && d->kind) {
-        *kind = d->kind;
-    }
-}
-
-/* Looks a text table up for a row: "<level>.<key>", then the key (the event
- * type of a kind of control, else the kind), the older name of a measure
- * ("support"), the direction's kind and id, then "default". */
-static const char *row_text(const struct anketa_leaflet *l, const char *table,
-                            const struct leaflet_row *row)
-{
-    const char *kind, *event;
-    row_kind(l, row, &kind, &event);
-    const char *key = *event ? event : kind;
-    const struct anketa_direction *d =
-        anketa_campaign_direction(l->o.campaign, leaflet_value(l, row, "direction"));
-    char qualified[64] = "";
-    if (*key)
-        snprintf(qualified, sizeof qualified, "%s.%s", leaflet_value(l, row, "level"), key);
-    const char *keys[] = { *qualified ? qualified : NULL, *key ? key : NULL,
-                           strcmp(kind, "measure") == 0 ? "support" : NULL,
-                           d ? d->kind : NULL, leaflet_value(l, row, "direction") };
-    return anketa_template_lookup(l->o.tpl, table, keys, 5);
-}
-
-int leaflet_row_small(const struct anketa_leaflet *l, const struct leaflet_row *row)
-{
-    const char *kind, *event;
-    row_kind(l, row, &kind, &event);
-    if (*kind || *event)
-        return strcmp(kind, "control") == 0 || strcmp(kind, "prevention") == 0 || *event;
-    const char *dir = leaflet_value(l, row, "direction");
-    return strcmp(dir, "control") == 0 || strcmp(dir, "prevention") == 0;
-}
-
 /* Calls fn for each {name} of text; stops at the first non-zero return. */
 static int each_placeholder(const char *text, int (*fn)(void *, const char *, size_t), void *ctx)
 {
@@ -111,18 +60,6 @@ static int is_table(const struct anketa_template *t, const char *name, size_t le
     return 0;
 }
 
-/* {point_line}: the point's name, after its label where the campaign calls
- * points units («Подразделение: ...»). */
-static const char *point_line(const struct anketa_leaflet *l, const struct leaflet_row *row,
-                              char *buf, size_t size)
-{
-    const char *label = leaflet_value(l, row, "point_label"), *name = leaflet_value(l, row, "point_name");
-    if (*label == '\0' || *name == '\0')
-        return name;
-    snprintf(buf, size, "%s: %s", label, name);
-    return buf;
-}
-
 char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
                      const struct leaflet_row *row)
 {
@@ -136,9 +73,9 @@ char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
             memcpy(name, p + 1, (size_t)(close - p - 1));
             name[close - p - 1] = '\0';
             if (is_table(l->o.tpl, name, strlen(name)))
-                piece = row_text(l, name, row);
+                piece = leaflet_row_text(l, name, row);
             else if (strcmp(name, "point_line") == 0)
-                piece = point_line(l, row, line, sizeof line);
+                piece = leaflet_point_line(l, row, line, sizeof line);
             else
                 piece = leaflet_value(l, row, name);
             if (piece == NULL)
@@ -493,8 +430,8 @@ static int same_group(const struct anketa_leaflet *l, const struct leaflet_row *
 {
     static const char *const keys[] = { "authority", "direction", "point" };
     const char *ka, *ea, *kb, *eb;
-    row_kind(l, a, &ka, &ea);
-    row_kind(l, b, &kb, &eb);
+    leaflet_row_kind(l, a, &ka, &ea);
+    leaflet_row_kind(l, b, &kb, &eb);
     if (strcmp(ka, kb) != 0 || strcmp(ea, eb) != 0)
         return 0;
     for (int i = 0; i < 3; i++)

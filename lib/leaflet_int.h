@@ -76,6 +76,16 @@ void leaflet_grid_layout(const struct anketa_template *t, size_t n, struct grid_
 void leaflet_grid_cell(const struct anketa_template *t, const struct grid_layout *g, size_t k,
                        size_t n, double *x, double *y);
 
+/* leaflet_words.c: the kind and event type a row is worded by (the
+ * manifest's columns, else the campaign's item or direction; "" when none),
+ * the text of a table for it, and {point_line}. */
+void leaflet_row_kind(const struct anketa_leaflet *l, const struct leaflet_row *row,
+                      const char **kind, const char **event);
+const char *leaflet_row_text(const struct anketa_leaflet *l, const char *table,
+                             const struct leaflet_row *row);
+const char *leaflet_point_line(const struct anketa_leaflet *l, const struct leaflet_row *row,
+                               char *buf, size_t size);
+
 /* Whether a row takes the small grid (a kind of control: 9 to a sheet). */
 int leaflet_row_small(const struct anketa_leaflet *l, const struct leaflet_row *row);
 
