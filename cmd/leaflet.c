@@ -23,7 +23,8 @@ struct options {
 static void usage(void)
 {
     printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg] [--dpi N] [--bleed MM]\n"
-           "               [--crop-marks] [--pdfx] [--logo FILE] [-c CAMPAIGN]\n"
+           "               [--crop-marks] [--pdfx] [--logo FILE] [--strict-fonts]\n"
+           "               [-c CAMPAIGN]\n"
            "               [--where COL=VALUE] [-q] [MANIFEST...|-]\n"
            "\n"
            "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
@@ -39,6 +40,7 @@ static void usage(void)
            "      --crop-marks     draw crop marks outside the bleed\n"
            "      --pdfx           PDF/X-4 for print: CMYK from the template, black K only\n"
            "      --logo FILE      a PNG logo for every page (else the campaign's)\n"
+           "      --strict-fonts   fail when a font of the template is not installed\n"
            "  -c, --campaign FILE  campaign file: direction kinds and logos\n"
            "  -w, --where COL=VAL  only rows whose column COL is VAL (repeatable: all must hold)\n"
            "  -q, --quiet          no warnings, summary or progress\n"
@@ -131,7 +133,7 @@ static int format_named(const char *name)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO, OPT_PDFX };
+    enum { OPT_DPI = 256, OPT_BLEED, OPT_CROP, OPT_LOGO, OPT_PDFX, OPT_STRICT_FONTS };
     static const struct option longopts[] = {
         { "template", required_argument, NULL, 't' },
         { "output", required_argument, NULL, 'o' },
@@ -141,6 +143,7 @@ int main(int argc, char **argv)
         { "crop-marks", no_argument, NULL, OPT_CROP },
         { "pdfx", no_argument, NULL, OPT_PDFX },
         { "logo", required_argument, NULL, OPT_LOGO },
+        { "strict-fonts", no_argument, NULL, OPT_STRICT_FONTS },
         { "campaign", required_argument, NULL, 'c' },
         { "where", required_argument, NULL, 'w' },
         { NULL, 0, NULL, 0 }
@@ -161,6 +164,7 @@ int main(int argc, char **argv)
         case OPT_CROP: lo.crop_marks = 1; break;
         case OPT_PDFX: lo.pdfx = 1; break;
         case OPT_LOGO: lo.logo = optarg; break;
+        case OPT_STRICT_FONTS: lo.strict_fonts = 1; break;
         case 'c': o.campaign = optarg; break;
         case 'w': {
             char *eq = strchr(optarg, '=');
@@ -204,6 +208,8 @@ int main(int argc, char **argv)
         anketa_template_free(tpl);
         return CLI_EXIT_FAILURE;
     }
+    if (campaign && campaign->notice)
+        cli_warn("%s", campaign->notice);
     lo.tpl = tpl;
     lo.campaign = campaign;
     lo.warn = warn_once;

@@ -105,6 +105,8 @@ static int campaign_mode(const struct options *o, FILE *manifest)
         anketa_campaign_free(c);
         return CLI_EXIT_FAILURE;
     }
+    if (c->notice)
+        cli_warn("%s", c->notice);
     struct anketa_qr_job *jobs = calloc(count ? count : 1, sizeof *jobs);
     char **paths = calloc(count ? count : 1, sizeof *paths);
     if (jobs == NULL || paths == NULL) {
@@ -119,21 +121,17 @@ static int campaign_mode(const struct options *o, FILE *manifest)
     int status = make_codes(o, jobs, count) ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
     cli_progress("codes", (unsigned long)count, (unsigned long)count);
     cli_progress_end();
-    anketa_csv_write_row(manifest, (const char *const *)anketa_manifest_columns, NULL, 12);
+    anketa_csv_write_row(manifest, (const char *const *)anketa_manifest_columns, NULL,
+                         ANKETA_MANIFEST_COLUMNS);
     for (size_t i = 0; i < count; i++) {
         const struct anketa_code *k = &codes[i];
         if (jobs[i].status != 0) {
             cli_error("%s: code %s: %s", o->campaign, k->code_id, jobs[i].err.message);
             continue;
         }
-        const char *row[12] = {
-            k->code_id, anketa_code_level_name(k->level), k->authority->id, k->authority->name,
-            k->direction ? k->direction->id : NULL, k->item ? k->item->id : NULL,
-            k->item ? k->item->name : NULL, k->point ? k->point->id : NULL,
-            k->point ? k->point->name : NULL, k->point ? k->point->municipality : NULL,
-            k->url, paths[i]
-        };
-        anketa_csv_write_row(manifest, row, NULL, 12);
+        const char *row[ANKETA_MANIFEST_COLUMNS];
+        anketa_code_manifest_row(c, k, paths[i], row);
+        anketa_csv_write_row(manifest, row, NULL, ANKETA_MANIFEST_COLUMNS);
     }
     for (size_t i = 0; i < count; i++)
         free(paths[i]);

@@ -8,6 +8,7 @@
 #include <anketa/url.h>
 
 #include "campaign_index.h"
+#include "campaign_kind.h"
 #include "util.h"
 #include "yamlwalk.h"
 
@@ -15,10 +16,6 @@ struct loader {
     struct yamlwalk w;
     struct anketa_campaign *c;
     char *dir;   /* folder of the campaign file, for relative logo paths */
-};
-
-static const char *const DIRECTION_KINDS[] = {
-    "service", "support", "control", "prevention", "appeal", "information", NULL
 };
 
 static int valid_id(const char *s)
@@ -96,7 +93,8 @@ static int valid_date(const char *s)
 
 static int load_campaign_section(struct loader *L, yaml_node_t *root)
 {
-    static const char *const keys[] = { "id", "name", "period", "timezone", "channel", NULL };
+    static const char *const keys[] = { "id", "name", "period", "timezone", "channel", "points",
+                                        NULL };
     struct anketa_campaign *c = L->c;
     yaml_node_t *n = anketa_yamlwalk_get(&L->w, root, "campaign");
     int rc;
@@ -119,6 +117,14 @@ static int load_campaign_section(struct loader *L, yaml_node_t *root)
                              "timezone '%s' must be a UTC offset such as +09:00", c->timezone);
     if (c->channel == NULL && (c->channel = strdup("qr")) == NULL)
         return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
+    yaml_node_t *points = anketa_yamlwalk_get(&L->w, n, "points");
+    if (points != NULL) {
+        const char *t = anketa_yamlwalk_text(points);
+        if (t == NULL || (strcmp(t, "units") != 0 && strcmp(t, "offices") != 0))
+            return anketa_yamlwalk_fail(&L->w, points, "points must be 'offices' (interaction "
+                                        "points, the default) or 'units' (the authority's own units)");
+        c->points_are_units = strcmp(t, "units") == 0;
+    }
     yaml_node_t *period = anketa_yamlwalk_get(&L->w, n, "period");
     if (period != NULL) {
         static const char *const pkeys[] = { "start", "end", NULL };
@@ -201,16 +207,13 @@ static int load_directions(struct loader *L, yaml_node_t *root)
         if ((rc = anketa_yamlwalk_expect(&L->w, e, YAML_MAPPING_NODE, "direction")) ||
             (rc = anketa_yamlwalk_check_keys(&L->w, e, keys, "direction")) ||
             (rc = read_id(L, e, "direction", &c->index->directions, i, &d->id)) ||
-            (rc = anketa_yamlwalk_string(&L->w, e, "kind", 1, "direction", &d->kind)) ||
+            (rc = anketa_yamlwalk_string(&L->w, e, "kind", 0, "direction", &d->kind)) ||
             (rc = anketa_yamlwalk_string(&L->w, e, "name", 1, "direction", &d->name)))
             return rc;
-        int known = 0;
-        for (const char *const *k = DIRECTION_KINDS; *k && !known; k++)
-            known = strcmp(*k, d->kind) == 0;
-        if (!known)
+        if (d->kind && !campaign_direction_kind_known(d->kind))
             return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, e, "kind"),
                                  "direction kind '%s' must be one of service, support, control, "
-                                 "prevention, appeal, information", d->kind);
+                                 "prevention, appeal, information, process", d->kind);
     }
     return 0;
 }
@@ -343,8 +346,10 @@ static int reference(struct loader *L, yaml_node_t *e, const char *key, const ch
 
 static int load_items(struct loader *L, yaml_node_t *root)
 {
-    static const char *const keys[] = { "id", "name", "authority", "direction", NULL };
+    static const char *const keys[] = { "id", "name", "authority", "direction", "kind", "events",
+                                        NULL };
     struct anketa_campaign *c = L->c;
+    struct campaign_kind_note note = { 0 };
     yaml_node_t *seq;
     int rc = root_list(L, root, "items", 0, &seq, &c->item_count);
     if (rc || (c->items = calloc(c->item_count ? c->item_count : 1, sizeof *c->items)) == NULL)
@@ -367,11 +372,13 @@ static int load_items(struct loader *L, yaml_node_t *root)
             return anketa_yamlwalk_fail(&L->w, anketa_yamlwalk_get(&L->w, e, "direction"),
                                  "item '%s': authority '%s' has no survey for direction '%s'",
                                  it->id, it->authority->id, it->direction->id);
+        if ((rc = campaign_item_kind(&L->w, e, it, &note)))
+            return rc;
         /* Names resolve too (ingest reads them from exports); the first wins. */
         if (anketa_strmap_put(&c->index->item_names, it->name, i) < 0)
             return anketa_error_set(L->w.err, ANKETA_ERR_NOMEM, "out of memory");
     }
-    return 0;
+    return campaign_kind_notice(c, L->w.file, &note, L->w.err);
 }
 
 static int load_points(struct loader *L, yaml_node_t *root)
@@ -562,6 +569,7 @@ void anketa_campaign_free(struct anketa_campaign *c)
     for (size_t i = 0; i < c->item_count; i++) {
         free(c->items[i].id);
         free(c->items[i].name);
+        free(c->items[i].kind);
     }
     for (size_t i = 0; i < c->point_count; i++) {
         free(c->points[i].id);
@@ -597,5 +605,6 @@ void anketa_campaign_free(struct anketa_campaign *c)
     free(c->timezone);
     free(c->channel);
     free(c->method);
+    free(c->notice);
     free(c);
 }

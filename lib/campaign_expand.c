@@ -8,7 +8,8 @@
 
 static const char *const PLACEHOLDERS[] = {
     "campaign.id", "authority.id", "authority.name", "direction.id", "direction.name",
-    "item.id", "item.name", "point.id", "point.name", "municipality", "channel", NULL
+    "item.id", "item.name", "item.kind", "point.id", "point.name", "municipality", "channel",
+    "event", NULL
 };
 
 static const char *value_of(const char *name, size_t len, const struct anketa_code_context *x)
@@ -21,6 +22,8 @@ static const char *value_of(const char *name, size_t len, const struct anketa_co
     if (IS("direction.name")) return x->direction ? x->direction->name : NULL;
     if (IS("item.id")) return x->item ? x->item->id : NULL;
     if (IS("item.name")) return x->item ? x->item->name : NULL;
+    if (IS("item.kind")) return x->item ? x->item->kind : NULL;
+    if (IS("event")) return x->event;
     if (IS("point.id")) return x->point ? x->point->id : NULL;
     if (IS("point.name")) return x->point ? x->point->name : NULL;
     if (IS("municipality")) return x->point ? x->point->municipality : NULL;
@@ -63,8 +66,9 @@ static int walk(const char *t, const struct anketa_code_context *x, char **out,
                 return anketa_error_set(err, ANKETA_ERR_INVALID,
                                         "unknown placeholder '{%.*s}' (known: campaign.id, "
                                         "authority.id, authority.name, direction.id, "
-                                        "direction.name, item.id, item.name, point.id, "
-                                        "point.name, municipality, channel)", (int)nlen, p + 1);
+                                        "direction.name, item.id, item.name, item.kind, "
+                                        "point.id, point.name, municipality, channel, "
+                                        "event)", (int)nlen, p + 1);
             }
             piece = out ? value_of(p + 1, nlen, x) : "";
             if (piece == NULL)

@@ -10,10 +10,25 @@
 
 #include "util.h"
 
-const char *const anketa_manifest_columns[] = {
-    "code_id", "level", "authority", "authority_name", "direction", "item", "item_name",
-    "point", "point_name", "municipality", "url", "file", NULL
+const char *const anketa_manifest_columns[ANKETA_MANIFEST_COLUMNS + 1] = {
+    "code_id", "level", "authority", "authority_name", "direction", "item", "item_name", "kind",
+    "event", "point", "point_name", "point_label", "municipality", "url", "file", NULL
 };
+
+void anketa_code_manifest_row(const struct anketa_campaign *c, const struct anketa_code *k,
+                              const char *file, const char **row)
+{
+    const char *kind = k->item ? k->item->kind : k->direction ? k->direction->kind : NULL;
+    const char *fields[ANKETA_MANIFEST_COLUMNS] = {
+        k->code_id, anketa_code_level_name(k->level), k->authority->id, k->authority->name,
+        k->direction ? k->direction->id : NULL, k->item ? k->item->id : NULL,
+        k->item ? k->item->name : NULL, kind, k->event, k->point ? k->point->id : NULL,
+        k->point ? k->point->name : NULL,
+        k->point && c->points_are_units ? anketa_campaign_point_label(c) : NULL,
+        k->point ? k->point->municipality : NULL, k->url, file
+    };
+    memcpy(row, fields, sizeof fields);
+}
 
 const char *anketa_code_level_name(enum anketa_code_level level)
 {
@@ -55,7 +70,8 @@ struct builder {
 
 static struct anketa_code *add(struct builder *b, enum anketa_code_level level,
                                const struct anketa_authority *a, const struct anketa_direction *d,
-                               const struct anketa_item *it, const struct anketa_point *pt)
+                               const struct anketa_item *it, const struct anketa_point *pt,
+                               const char *suffix)
 {
     if (anketa_reserve((void **)&b->codes, &b->cap, b->count + 1, sizeof *b->codes) != 0) {
         anketa_error_set(b->err, ANKETA_ERR_NOMEM, "out of memory");
@@ -69,13 +85,14 @@ static struct anketa_code *add(struct builder *b, enum anketa_code_level level,
     code->item = it;
     code->point = pt;
     size_t n = strlen(a->id) + (d ? strlen(d->id) : 0) + (it ? strlen(it->id) : 0) +
-               (pt ? strlen(pt->id) : 0) + 4;
+               (pt ? strlen(pt->id) : 0) + (suffix ? strlen(suffix) : 0) + 5;
     if ((code->code_id = malloc(n)) == NULL) {
         anketa_error_set(b->err, ANKETA_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    snprintf(code->code_id, n, "%s%s%s%s%s%s%s", a->id, d ? "." : "", d ? d->id : "",
-             it ? "." : "", it ? it->id : "", pt ? "." : "", pt ? pt->id : "");
+    snprintf(code->code_id, n, "%s%s%s%s%s%s%s%s%s", a->id, d ? "." : "", d ? d->id : "",
+             it ? "." : "", it ? it->id : "", pt ? "." : "", pt ? pt->id : "",
+             suffix ? "." : "", suffix ? suffix : "");
     b->count++;
     return code;
 }
@@ -85,7 +102,7 @@ static int item_url(const struct anketa_campaign *c, const struct anketa_survey 
                     struct anketa_code *code, const char *channel, struct anketa_error *err)
 {
     struct anketa_code_context ctx = { c, code->authority, code->direction, code->item,
-                                       code->point, channel };
+                                       code->point, channel, code->event };
     const char **names = calloc(s->prefill_count + 1, sizeof *names);
     char **values = calloc(s->prefill_count + 1, sizeof *values);
     int rc = 0;
@@ -109,6 +126,32 @@ static int item_url(const struct anketa_campaign *c, const struct anketa_survey 
     return rc;
 }
 
+/* The item codes of one item at one point (or none): one, or one per
+ * event type of a kind of control; the id takes the event only when there
+ * are two, so a campaign's ids stay what they were. */
+static int item_codes(struct builder *b, const struct anketa_campaign *c,
+                      const struct anketa_survey *s, const struct anketa_item *it,
+                      const struct anketa_point *pt, const char *channel)
+{
+    static const unsigned events[] = { ANKETA_EVENT_CONTROL, ANKETA_EVENT_PREVENTION };
+    int both = it->events == (ANKETA_EVENT_CONTROL | ANKETA_EVENT_PREVENTION);
+    for (size_t e = 0; e < 2; e++) {
+        /* an item of another kind has one code, without an event type */
+        if (it->events != 0 && !(it->events & events[e]))
+            continue;
+        const char *event = it->events ? anketa_event_name(events[e]) : NULL;
+        struct anketa_code *code = add(b, ANKETA_LEVEL_ITEM, it->authority, s->direction, it, pt,
+                                       both ? event : NULL);
+        if (code == NULL)
+            return ANKETA_ERR_NOMEM;
+        code->event = event;
+        int rc = item_url(c, s, code, channel, b->err);
+        if (rc != 0 || it->events == 0)
+            return rc;
+    }
+    return 0;
+}
+
 int anketa_codes_build(const struct anketa_campaign *c, unsigned levels, const char *channel,
                        struct anketa_code **codes, size_t *count, struct anketa_error *err)
 {
@@ -118,14 +161,14 @@ int anketa_codes_build(const struct anketa_campaign *c, unsigned levels, const c
         const struct anketa_authority *a = &c->authorities[i];
         struct anketa_code *code;
         if (levels & ANKETA_LEVEL_AUTHORITY) {
-            if ((code = add(&b, ANKETA_LEVEL_AUTHORITY, a, NULL, NULL, NULL)) == NULL ||
+            if ((code = add(&b, ANKETA_LEVEL_AUTHORITY, a, NULL, NULL, NULL, NULL)) == NULL ||
                 (code->url = strdup(a->feedback_url)) == NULL)
                 rc = ANKETA_ERR_NOMEM;
         }
         for (size_t j = 0; rc == 0 && j < a->survey_count; j++) {
             const struct anketa_survey *s = &a->surveys[j];
             if (levels & ANKETA_LEVEL_DIRECTION) {
-                if ((code = add(&b, ANKETA_LEVEL_DIRECTION, a, s->direction, NULL, NULL)) == NULL ||
+                if ((code = add(&b, ANKETA_LEVEL_DIRECTION, a, s->direction, NULL, NULL, NULL)) == NULL ||
                     (code->url = strdup(s->url)) == NULL)
                     rc = ANKETA_ERR_NOMEM;
             }
@@ -142,19 +185,12 @@ int anketa_codes_build(const struct anketa_campaign *c, unsigned levels, const c
                         if (pt->items[q] != it)
                             continue;
                         offered = 1;
-                        if ((code = add(&b, ANKETA_LEVEL_ITEM, a, s->direction, it, pt)) == NULL)
-                            rc = ANKETA_ERR_NOMEM;
-                        else
-                            rc = item_url(c, s, code, channel, err);
+                        rc = item_codes(&b, c, s, it, pt, channel);
                         break;
                     }
                 }
-                if (rc == 0 && !offered) {
-                    if ((code = add(&b, ANKETA_LEVEL_ITEM, a, s->direction, it, NULL)) == NULL)
-                        rc = ANKETA_ERR_NOMEM;
-                    else
-                        rc = item_url(c, s, code, channel, err);
-                }
+                if (rc == 0 && !offered)
+                    rc = item_codes(&b, c, s, it, NULL, channel);
             }
         }
     }

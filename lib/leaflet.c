@@ -39,13 +39,6 @@ const char *leaflet_value(const struct anketa_leaflet *l, const struct leaflet_r
     return i >= 0 && (size_t)i < row->count ? row->fields[i] : "";
 }
 
-static const char *direction_kind(const struct anketa_leaflet *l, const struct leaflet_row *row)
-{
-    const struct anketa_direction *d =
-        anketa_campaign_direction(l->o.campaign, leaflet_value(l, row, "direction"));
-    return d ? d->kind : NULL;
-}
-
 /* Calls fn for each {name} of text; stops at the first non-zero return. */
 static int each_placeholder(const char *text, int (*fn)(void *, const char *, size_t), void *ctx)
 {
@@ -77,14 +70,16 @@ char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
     for (const char *p = text; out && *p;) {
         const char *piece = p, *close = *p == '{' ? strchr(p, '}') : NULL;
         size_t n = 1;
-        char name[128];
+        char name[128], line[1024];
         if (close && (size_t)(close - p - 1) < sizeof name) {
             memcpy(name, p + 1, (size_t)(close - p - 1));
             name[close - p - 1] = '\0';
-            piece = is_table(l->o.tpl, name, strlen(name))
-                        ? anketa_template_text(l->o.tpl, name, direction_kind(l, row),
-                                               leaflet_value(l, row, "direction"))
-                        : leaflet_value(l, row, name);
+            if (is_table(l->o.tpl, name, strlen(name)))
+                piece = leaflet_row_text(l, name, row);
+            else if (strcmp(name, "point_line") == 0)
+                piece = leaflet_point_line(l, row, line, sizeof line);
+            else
+                piece = leaflet_value(l, row, name);
             if (piece == NULL)
                 piece = "";
             n = strlen(piece);
@@ -118,7 +113,7 @@ struct header_check {
 static int check_placeholder(void *ctx, const char *name, size_t len)
 {
     struct header_check *h = ctx;
-    if (is_table(h->l->o.tpl, name, len))
+    if (is_table(h->l->o.tpl, name, len) || (len == 10 && memcmp(name, "point_line", 10) == 0))
         return 0;
     for (size_t i = 0; i < h->l->column_count; i++)
         if (strlen(h->l->columns[i]) == len && memcmp(h->l->columns[i], name, len) == 0)
@@ -389,6 +384,10 @@ struct anketa_leaflet *anketa_leaflet_new(const struct anketa_leaflet_options *o
         anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
         return NULL;
     }
+    if (o->strict_fonts && leaflet_check_fonts(o->tpl, err) != 0) {
+        free(l);
+        return NULL;
+    }
     l->o = *o;
     l->offset = o->bleed + (o->crop_marks ? MARKS_MM : 0);
     l->page_w = o->tpl->width + 2 * l->offset;
@@ -516,11 +515,17 @@ int anketa_leaflet_add(struct anketa_leaflet *l, const struct anketa_csv_row *ro
     return rc == 0 ? 1 : rc;
 }
 
-/* The group of a grid row: the items of one authority, direction and point. */
+/* The group of a grid row: the items of one authority, direction, point,
+ * kind and event type. */
 static int same_group(const struct anketa_leaflet *l, const struct leaflet_row *a,
                       const struct leaflet_row *b)
 {
     static const char *const keys[] = { "authority", "direction", "point" };
+    const char *ka, *ea, *kb, *eb;
+    leaflet_row_kind(l, a, &ka, &ea);
+    leaflet_row_kind(l, b, &kb, &eb);
+    if (strcmp(ka, kb) != 0 || strcmp(ea, eb) != 0)
+        return 0;
     for (int i = 0; i < 3; i++)
         if (strcmp(leaflet_value(l, a, keys[i]), leaflet_value(l, b, keys[i])) != 0)
             return 0;
@@ -531,40 +536,40 @@ static int draw_grids(struct anketa_leaflet *l, struct anketa_error *err)
 {
     const struct anketa_template *t = l->o.tpl;
     char *done = calloc(l->held_count ? l->held_count : 1, 1);
-    int rc = done ? 0 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+    size_t *sheet = calloc(l->held_count ? l->held_count : 1, sizeof *sheet);
+    int rc = done && sheet ? 0 : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     for (size_t first = 0; rc == 0 && first < l->held_count; first++) {
         if (done[first])
             continue;
-        const char *kind = direction_kind(l, &l->held[first]);
-        const char *dir = leaflet_value(l, &l->held[first], "direction");
-        int small = (kind && (!strcmp(kind, "control") || !strcmp(kind, "prevention"))) ||
-                    (!kind && (!strcmp(dir, "control") || !strcmp(dir, "prevention")));
-        int cols = small ? t->small_columns : t->columns, rows = small ? t->small_rows : t->rows;
-        double cw = (t->cell_w - (cols - 1) * t->gap) / cols;
-        double ch = (t->cell_h - (rows - 1) * t->gap) / rows;
-        /* Cells are laid out for the grid's size, then centred in the cell box. */
-        size_t i = first;
-        while (rc == 0 && i < l->held_count) {
+        int small = leaflet_row_small(l, &l->held[first]);
+        size_t cap = (size_t)(small ? t->small_columns * t->small_rows : t->columns * t->rows);
+        /* A sheet at a time: its rows, then laid out to fill the sheet. */
+        for (size_t i = first; rc == 0 && i < l->held_count;) {
+            size_t n = 0;
+            for (; i < l->held_count && n < cap; i++)
+                if (!done[i] && same_group(l, &l->held[first], &l->held[i])) {
+                    sheet[n++] = i;
+                    done[i] = 1;
+                }
+            if (n == 0)
+                break;
+            struct grid_layout g;
+            leaflet_grid_layout(t, n, &g);
             if ((rc = leaflet_page_begin(l, err)) ||
                 (rc = leaflet_draw_elements(l, t->elements, t->element_count, &l->held[first],
                                             0, 0, err)))
                 break;
-            int n = 0;
-            for (; rc == 0 && i < l->held_count && n < cols * rows; i++) {
-                if (done[i] || !same_group(l, &l->held[first], &l->held[i]))
-                    continue;
-                double x = t->cell_x + (n % cols) * (cw + t->gap);
-                double y = t->cell_y + (n / cols) * (ch + t->gap);
-                rc = leaflet_draw_elements(l, t->cell, t->cell_count, &l->held[i], x, y, err);
-                done[i] = 1;
-                n++;
+            for (size_t k = 0; rc == 0 && k < n; k++) {
+                double x, y;
+                leaflet_grid_cell(t, &g, k, n, &x, &y);
+                rc = leaflet_draw_scaled(l, t->cell, t->cell_count, &l->held[sheet[k]], x, y,
+                                         g.scale, err);
             }
             if (rc == 0)
                 rc = leaflet_page_end(l, err);
-            while (i < l->held_count && (done[i] || !same_group(l, &l->held[first], &l->held[i])))
-                i++;
         }
     }
+    free(sheet);
     free(done);
     return rc;
 }

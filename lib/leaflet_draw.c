@@ -160,9 +160,20 @@ int leaflet_draw_elements(struct anketa_leaflet *l, const struct anketa_element 
                           const struct leaflet_row *row, double dx, double dy,
                           struct anketa_error *err)
 {
+    return leaflet_draw_scaled(l, els, n, row, dx, dy, 1, err);
+}
+
+int leaflet_draw_scaled(struct anketa_leaflet *l, const struct anketa_element *els, size_t n,
+                        const struct leaflet_row *row, double dx, double dy, double scale,
+                        struct anketa_error *err)
+{
     int rc = 0;
     cairo_save(l->cr);
     cairo_translate(l->cr, dx, dy);
+    if (scale != 1) {
+        cairo_scale(l->cr, scale, scale);
+        pango_cairo_update_layout(l->cr, l->layout);
+    }
     for (size_t i = 0; rc == 0 && i < n; i++) {
         const struct anketa_element *e = &els[i];
         switch (e->type) {
@@ -180,5 +191,7 @@ int leaflet_draw_elements(struct anketa_leaflet *l, const struct anketa_element 
         }
     }
     cairo_restore(l->cr);
+    if (scale != 1)
+        pango_cairo_update_layout(l->cr, l->layout);
     return rc;
 }

@@ -68,6 +68,40 @@ int leaflet_draw_elements(struct anketa_leaflet *l, const struct anketa_element 
                           const struct leaflet_row *row, double dx, double dy,
                           struct anketa_error *err);
 
+/* As leaflet_draw_elements, scaled by `scale` about (dx, dy). */
+int leaflet_draw_scaled(struct anketa_leaflet *l, const struct anketa_element *els, size_t n,
+                        const struct leaflet_row *row, double dx, double dy, double scale,
+                        struct anketa_error *err);
+
+/* How a grid sheet of n cells is laid out (leaflet_grid.c). */
+struct grid_layout {
+    int columns, rows;
+    double slot_w, slot_h;   /* the room of one cell, mm */
+    double cell_w, cell_h;   /* the cell's elements once scaled, mm */
+    double scale;
+};
+void leaflet_grid_layout(const struct anketa_template *t, size_t n, struct grid_layout *g);
+/* The top left corner of cell k of n. */
+void leaflet_grid_cell(const struct anketa_template *t, const struct grid_layout *g, size_t k,
+                       size_t n, double *x, double *y);
+
+/* leaflet_words.c: the kind and event type a row is worded by (the
+ * manifest's columns, else the campaign's item or direction; "" when none),
+ * the text of a table for it, and {point_line}. */
+void leaflet_row_kind(const struct anketa_leaflet *l, const struct leaflet_row *row,
+                      const char **kind, const char **event);
+const char *leaflet_row_text(const struct anketa_leaflet *l, const char *table,
+                             const struct leaflet_row *row);
+const char *leaflet_point_line(const struct anketa_leaflet *l, const struct leaflet_row *row,
+                               char *buf, size_t size);
+
+/* Whether a row takes the small grid (a kind of control: 9 to a sheet). */
+int leaflet_row_small(const struct anketa_leaflet *l, const struct leaflet_row *row);
+
+/* With --strict-fonts: every font of the template installed, else an error
+ * naming it. */
+int leaflet_check_fonts(const struct anketa_template *t, struct anketa_error *err);
+
 /* Page handling: start, finish, crop marks. */
 int leaflet_page_begin(struct anketa_leaflet *l, struct anketa_error *err);
 int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err);

@@ -5,6 +5,22 @@
 
 #include "leaflet_int.h"
 
+/* The family fontconfig gives for `family` (g_free it), or NULL. */
+static char *resolved_family(PangoContext *ctx, const char *family)
+{
+    PangoFontDescription *want = pango_font_description_from_string(family);
+    PangoFont *font = pango_context_load_font(ctx, want);
+    char *name = NULL;
+    if (font != NULL) {
+        PangoFontDescription *got = pango_font_describe(font);
+        name = g_strdup(pango_font_description_get_family(got));
+        pango_font_description_free(got);
+        g_object_unref(font);
+    }
+    pango_font_description_free(want);
+    return name;
+}
+
 /* Says once when fontconfig gave another family than the one asked for
  * (Arial is usually absent on Linux; Liberation Sans has its metrics). */
 static void check_font(struct anketa_leaflet *l, const char *family)
@@ -12,22 +28,38 @@ static void check_font(struct anketa_leaflet *l, const char *family)
     if (l->font_checked)
         return;
     l->font_checked = 1;
-    PangoFontDescription *want = pango_font_description_from_string(family);
-    PangoFont *font = pango_context_load_font(pango_layout_get_context(l->layout), want);
-    if (font != NULL) {
-        PangoFontDescription *got = pango_font_describe(font);
-        const char *name = pango_font_description_get_family(got);
-        if (name != NULL && strcasecmp(name, family) != 0) {
-            char msg[256];
-            snprintf(msg, sizeof msg, "font '%s' is not installed; using '%s'%s", family, name,
-                     strcasecmp(family, "Arial") == 0 && strstr(name, "Liberation Sans")
-                         ? ", which has the same metrics" : "");
-            leaflet_warn(l, msg);
-        }
-        pango_font_description_free(got);
-        g_object_unref(font);
+    char *name = resolved_family(pango_layout_get_context(l->layout), family);
+    if (name != NULL && strcasecmp(name, family) != 0) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "font '%s' is not installed; using '%s'%s", family, name,
+                 strcasecmp(family, "Arial") == 0 && strstr(name, "Liberation Sans")
+                     ? ", which has the same metrics" : "");
+        leaflet_warn(l, msg);
     }
-    pango_font_description_free(want);
+    g_free(name);
+}
+
+int leaflet_check_fonts(const struct anketa_template *t, struct anketa_error *err)
+{
+    PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
+    const struct anketa_element *lists[2] = { t->elements, t->cell };
+    size_t counts[2] = { t->element_count, t->cell_count };
+    int rc = 0;
+    for (int k = 0; rc == 0 && k < 2; k++)
+        for (size_t i = 0; rc == 0 && i < counts[k]; i++) {
+            const struct anketa_element *e = &lists[k][i];
+            if (e->type != ANKETA_EL_TEXT)
+                continue;
+            char *name = resolved_family(ctx, e->font);
+            if (name == NULL || strcasecmp(name, e->font) != 0)
+                rc = anketa_error_at(err, ANKETA_ERR_INVALID, t->path, e->line, 0,
+                                     "font '%s' is not installed (fontconfig would use '%s'), "
+                                     "and --strict-fonts forbids a substitute: install it",
+                                     e->font, name ? name : "none");
+            g_free(name);
+        }
+    g_object_unref(ctx);
+    return rc;
 }
 
 static int fits(struct anketa_leaflet *l, const struct anketa_element *e, double size,

@@ -457,9 +457,13 @@ static int table_blocks(struct anketa_report *r, const struct tally_table *t)
         return ranking(r, t, "Динамика удовлетворенности", "Динамика", 0, CHART_LINE, 0);
     case SEC_DIRECTIONS:
         return ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
-    case SEC_LOWEST:
-        return ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
-                       CHART_BARS, LOWEST_MAX);
+    case SEC_LOWEST: {
+        char *title_text = xprintf("Наименее высоко оцененные %s", r->items_title);
+        rc = title_text ? ranking(r, t, title_text, "Низкие оценки", -1, CHART_BARS, LOWEST_MAX)
+                        : -1;
+        free(title_text);
+        return rc;
+    }
     case SEC_MATRIX:
         rc = report_matrix(r, t);
         return rc == 0 ? report_within(r, t) : rc;
@@ -482,6 +486,7 @@ static int listed(const int *sections, size_t count, int section)
 
 int report_build(struct anketa_report *r, struct anketa_error *err)
 {
+    report_kind_labels(r);
     r->f_target = fig_decimal(r->target);
     struct doc_block *title = add_block(r, BLOCK_HEADING, xstrdup(r->title));
     if (title)

@@ -102,6 +102,8 @@ struct anketa_report {
     size_t section_count;
     unsigned fill[4];            /* cell colours by tone: none, good, near, bad */
     unsigned ink[5];             /* chart colours: plain, good, near, bad, hidden */
+    char item_title[160];       /* "Услуга, мера поддержки, вид контроля" */
+    char items_title[200];      /* "услуги, меры поддержки и виды контроля" */
 };
 
 /* report_template.c: loads a report template (anketa-report(5)) into r:
@@ -188,6 +190,10 @@ int report_data_dates(const struct anketa_report *r, char *lo, char *hi);
 char *report_outside_period(const struct anketa_report *r);
 int report_build(struct anketa_report *r, struct anketa_error *err);
 void report_free_blocks(struct anketa_report *r);
+
+/* report_kinds.c: labels after the campaign's item kinds and points. */
+void report_kind_labels(struct anketa_report *r);
+const char *report_point_title(const struct anketa_report *r);
 
 /* report_format.c: Russian typography. ru_number() is the one rounding of
  * every figure the report prints (all five formats): v × 10^shift rounded

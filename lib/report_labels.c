@@ -35,6 +35,10 @@ static const char *const KEY_NAMES[][2] = {
 const char *key_title(const struct anketa_report *r, const char *key)
 {
     const char *t = report_label(r, key);
+    if (t == NULL && strcmp(key, "item") == 0 && r->item_title[0])
+        t = r->item_title;      /* after the campaign's item kinds */
+    if (t == NULL && strcmp(key, "point") == 0)
+        t = report_point_title(r);
     if (t == NULL)
         t = LOOKUP(KEY_NAMES, key);
     return t ? t : strncmp(key, "q.", 2) == 0 ? question_label(r, key) : key;

@@ -377,19 +377,28 @@ void anketa_template_free(struct anketa_template *t)
     free(t);
 }
 
-const char *anketa_template_text(const struct anketa_template *t, const char *table,
-                                 const char *kind, const char *direction)
+const char *anketa_template_lookup(const struct anketa_template *t, const char *table,
+                                   const char *const *keys, size_t n)
 {
     for (size_t i = 0; i < t->table_count; i++) {
         const struct anketa_text_table *tab = &t->tables[i];
         if (strcmp(tab->name, table) != 0)
             continue;
-        const char *keys[] = { kind, direction, "default" };
-        for (int k = 0; k < 3; k++)
+        for (size_t k = 0; k < n; k++)
             for (size_t j = 0; keys[k] && j < tab->count; j++)
                 if (strcmp(tab->entries[j].key, keys[k]) == 0)
                     return tab->entries[j].text;
+        for (size_t j = 0; j < tab->count; j++)
+            if (strcmp(tab->entries[j].key, "default") == 0)
+                return tab->entries[j].text;
         return NULL;
     }
     return NULL;
+}
+
+const char *anketa_template_text(const struct anketa_template *t, const char *table,
+                                 const char *kind, const char *direction)
+{
+    const char *keys[] = { kind, direction };
+    return anketa_template_lookup(t, table, keys, 2);
 }

@@ -17,8 +17,16 @@ extern "C" {
 
 struct anketa_direction {
     char *id;
-    char *kind;   /* service, support, control, prevention, appeal, information */
+    char *kind;   /* service, support, control, prevention, appeal, information,
+                   * process; NULL when not given (a direction of mixed kinds) */
     char *name;   /* as citizens read it, in Russian */
+};
+
+/* The event types of a kind of control: each enabled one has its own code
+ * at a point (anketa-campaign(5)). */
+enum anketa_event {
+    ANKETA_EVENT_CONTROL = 1,    /* a control (supervision) event: an inspection */
+    ANKETA_EVENT_PREVENTION = 2  /* a prevention event */
 };
 
 /* One pre-fill parameter: the URL parameter name and its template, such as
@@ -51,6 +59,9 @@ struct anketa_item {
     char *name;
     const struct anketa_authority *authority;
     const struct anketa_direction *direction;
+    char *kind;         /* service, measure, control, process, appeal, information */
+    unsigned events;    /* control: anketa_event bits, at least one; else 0 */
+    int kind_given;     /* 0: taken from the direction's kind (an old campaign) */
 };
 
 struct anketa_point {
@@ -82,6 +93,8 @@ struct anketa_campaign {
     double target;          /* satisfaction target, share 0..1; 0 when not set */
     long min_group;         /* minimum group size for publication (default 5) */
     char *method;           /* "top2" (default) or "mean_percent" */
+    int points_are_units;   /* points are the authority's own units («Подразделение») */
+    char *notice;           /* a warning to show once (kinds taken from directions), or NULL */
 
     struct anketa_direction *directions;
     size_t direction_count;
@@ -109,6 +122,12 @@ ANKETA_API struct anketa_campaign *anketa_campaign_parse(const char *text, size_
 /* Parses a UTC offset "+HH:MM", "-HH:MM", "Z" or "UTC" into minutes east of
  * UTC. Returns 0, or -1 when malformed. */
 ANKETA_API int anketa_parse_tz(const char *s, int *minutes);
+
+/* "control" or "prevention"; NULL for anything else. */
+ANKETA_API const char *anketa_event_name(unsigned event);
+
+/* What a point is called: «Подразделение» or «Точка взаимодействия». */
+ANKETA_API const char *anketa_campaign_point_label(const struct anketa_campaign *c);
 
 /* NULL is allowed. */
 ANKETA_API void anketa_campaign_free(struct anketa_campaign *c);
@@ -139,11 +158,13 @@ struct anketa_code_context {
     const struct anketa_item *item;
     const struct anketa_point *point;
     const char *channel;    /* NULL: the campaign's channel */
+    const char *event;      /* "control", "prevention" or NULL */
 };
 
 /* Expands a template: {campaign.id} {authority.id} {authority.name}
- * {direction.id} {direction.name} {item.id} {item.name} {point.id}
- * {point.name} {municipality} {channel}; "{{" is a literal "{".
+ * {direction.id} {direction.name} {item.id} {item.name} {item.kind}
+ * {point.id} {point.name} {municipality} {channel} {event}; "{{" is a
+ * literal "{".
  * Returns a malloc'd string (caller frees) or NULL with err set. */
 ANKETA_API char *anketa_campaign_expand(const char *template_text,
                                         const struct anketa_code_context *ctx,

@@ -31,12 +31,15 @@ struct anketa_leaflet_options {
     double bleed;                  /* mm beyond the trim for background boxes */
     int crop_marks;
     int pdfx;                      /* PDF/X-4: CMYK from the template, K-only black */
+    int strict_fonts;              /* a font not installed is an error, not substituted */
     /* Warnings (a font substituted, no logo): each said once. */
     void (*warn)(void *ctx, const char *message);
     void *ctx;
 };
 
-/* Starts a document. NULL with err set when the output cannot be created. */
+/* Starts a document. NULL with err set when the output cannot be created,
+ * or with strict_fonts when a font of the template is not installed
+ * (nothing is written then). */
 ANKETA_API struct anketa_leaflet *anketa_leaflet_new(const struct anketa_leaflet_options *o,
                                                      struct anketa_error *err);
 

@@ -51,7 +51,9 @@ struct anketa_element {
     char *source;                /* "logo", or a path relative to the template */
 };
 
-/* A text table: direction kind (or direction id, or "default") to text. */
+/* A text table: a key to text. Keys are an item's kind or event type, a
+ * direction's kind or id, any of these after "<level>." (such as
+ * "direction.service"), or "default" (anketa-template(5)). */
 struct anketa_text_entry {
     char *key;
     char *text;
@@ -91,6 +93,11 @@ ANKETA_API struct anketa_template *anketa_template_parse(const char *text, size_
                                                          struct anketa_error *err);
 /* NULL is allowed. */
 ANKETA_API void anketa_template_free(struct anketa_template *t);
+
+/* The text of table `table` for the first of keys[0..n) it has (a NULL key
+ * is skipped), else its "default"; NULL when the table or all are absent. */
+ANKETA_API const char *anketa_template_lookup(const struct anketa_template *t, const char *table,
+                                              const char *const *keys, size_t n);
 
 /* The text of table `table` for a direction: by kind, then by direction id,
  * then "default"; NULL when the table or all three are absent. */

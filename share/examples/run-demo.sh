@@ -13,6 +13,17 @@ cd "$OUT"
 echo "== qrgen: a code for every authority, direction and item at every point"
 qrgen -c "$EXAMPLES/demo-campaign.yaml" -o "$OUT/codes" > "$OUT/manifest.csv"
 echo "   $(($(wc -l < "$OUT/manifest.csv") - 1)) codes in $OUT/codes/, manifest $OUT/manifest.csv"
+# The four directions of the recommendations; items coded by kind, a kind of
+# control once per event type (control, prevention).
+python3 - "$OUT/manifest.csv" <<'PY'
+import collections, csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+dirs = sorted({r["direction"] for r in rows if r["level"] == "direction"})
+kinds = collections.Counter(r["event"] and "control:" + r["event"] or r["kind"]
+                            for r in rows if r["level"] == "item")
+print("   directions:", ", ".join(dirs))
+print("   item codes by kind:", ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+PY
 
 echo "== leaflet: print-ready leaflets from the manifest"
 C="$EXAMPLES/demo-campaign.yaml"

@@ -107,6 +107,105 @@ static void test_errors(void)
     expect_error("https://min.ru/оценить", "https://user@min.ru/", "user name or password");
 }
 
+/* Parses BASE with `from` replaced by `to`; NULL (and a failed check) on an error. */
+static struct anketa_campaign *parse_with(const char *from, const char *to)
+{
+    static char text[4096];
+    const char *at = strstr(BASE, from);
+    struct anketa_error err;
+    snprintf(text, sizeof text, "%.*s%s%s", at ? (int)(at - BASE) : 0, BASE, at ? to : "",
+             at ? at + strlen(from) : BASE);
+    struct anketa_campaign *c = anketa_campaign_parse(text, strlen(text), "c.yaml", &err);
+    CHECK(at != NULL && c != NULL);
+    if (c == NULL)
+        fprintf(stderr, "    got: %s\n", err.message);
+    return c;
+}
+
+/* Item kinds: given, taken from the direction (said once), or an error at
+ * file:line:column; a kind of control has one code per event type enabled. */
+static void test_kinds(void)
+{
+    struct anketa_campaign *c = parse_with("direction: services }\n  - { id: i2",
+                                           "direction: services, kind: measure }\n  - { id: i2");
+    if (c) {
+        CHECK_STR(c->items[0].kind, "measure");
+        CHECK(c->items[0].kind_given);
+        CHECK_STR(c->items[1].kind, "service");   /* from the direction */
+        CHECK(!c->items[1].kind_given);
+        CHECK(c->notice && strstr(c->notice, "c.yaml:12:5: item 'i2' has no kind: 1 item takes") != NULL);
+    }
+    anketa_campaign_free(c);
+
+    /* a kind of control with both event types: two codes at a point, the
+     * event in the id and in the pre-filled link; with one, one code and
+     * no suffix */
+    static const char control[] =
+        "campaign: { id: c1, name: Кампания, points: units }\n"
+        "directions:\n"
+        "  - { id: knd, name: Контроль }\n"
+        "authorities:\n"
+        "  - id: min\n"
+        "    name: Министерство\n"
+        "    feedback_url: https://min.ru/\n"
+        "    surveys:\n"
+        "      knd: { url: \"https://f.ru/k/\", prefill: { k: \"{item.id}\", e: \"{event}\" } }\n"
+        "items:\n"
+        "  - { id: i1, name: Профилактика, authority: min, direction: knd, kind: control, events: [prevention] }\n"
+        "  - { id: i2, name: Надзор, authority: min, direction: knd, kind: control }\n"
+        "points:\n"
+        "  - { id: p1, name: Отдел, municipality: Город, items: [i1, i2] }\n"
+        "questions:\n"
+        "  - { id: overall, text: Оценка, scale: 1-5 }\n";
+    struct anketa_error perr;
+    c = anketa_campaign_parse(control, strlen(control), "c.yaml", &perr);
+    CHECK(c != NULL);
+    if (c == NULL)
+        fprintf(stderr, "    got: %s\n", perr.message);
+    if (c) {
+        CHECK(c->notice == NULL);   /* i1 has its direction's kind, i2 its own */
+        struct anketa_code *codes;
+        size_t n;
+        struct anketa_error err;
+        CHECK(anketa_codes_build(c, ANKETA_LEVEL_ITEM, NULL, &codes, &n, &err) == 0);
+        CHECK(n == 3);
+        if (n == 3) {
+            CHECK_STR(codes[0].code_id, "min.knd.i1.p1");
+            CHECK_STR(codes[0].url, "https://f.ru/k/?k=i1&e=prevention");
+            CHECK_STR(codes[1].code_id, "min.knd.i2.p1.control");
+            CHECK_STR(codes[1].url, "https://f.ru/k/?k=i2&e=control");
+            CHECK_STR(codes[2].code_id, "min.knd.i2.p1.prevention");
+            CHECK_STR(codes[2].url, "https://f.ru/k/?k=i2&e=prevention");
+            const char *row[ANKETA_MANIFEST_COLUMNS];
+            anketa_code_manifest_row(c, &codes[2], NULL, row);
+            CHECK_STR(row[7], "control");
+            CHECK_STR(row[8], "prevention");
+            CHECK_STR(row[11], "Подразделение");
+        }
+        anketa_codes_free(codes, n);
+    }
+    anketa_campaign_free(c);
+}
+
+static void test_kind_errors(void)
+{
+    expect_error("direction: services }\n  - { id: i2", "direction: services, kind: servise }\n  - { id: i2",
+                 "c.yaml:11:73: item 'i1': unknown kind 'servise'");
+    expect_error("direction: services }\n  - { id: i2",
+                 "direction: services, kind: control, events: [] }\n  - { id: i2",
+                 "c.yaml:11:90: item 'i1': a kind of control needs at least one event type");
+    expect_error("direction: services }\n  - { id: i2",
+                 "direction: services, kind: control, events: [audit] }\n  - { id: i2",
+                 "item 'i1': unknown event type 'audit'");
+    expect_error("direction: services }\n  - { id: i2",
+                 "direction: services, kind: service, events: [control] }\n  - { id: i2",
+                 "item 'i1': event types belong to kind control");
+    expect_error("kind: service, name: Услуги", "name: Услуги",
+                 "c.yaml:11:5: item 'i1' has no kind and its direction 'services' gives none");
+    expect_error("timezone: \"+09:00\"", "timezone: \"+09:00\", points: desks",
+                 "c.yaml:1:65: points must be 'offices'");
+}
+
 static void test_demo(void)
 {
     struct anketa_error err;
@@ -117,7 +216,8 @@ static void test_demo(void)
         return;
     }
     CHECK(c->authority_count == 3);
-    CHECK(c->direction_count == 6);
+    CHECK(c->direction_count == 4);    /* the four of the recommendations */
+    CHECK(c->notice == NULL);          /* every item has its kind */
     CHECK(c->item_count >= 25);
     CHECK(c->point_count >= 10);
     CHECK(c->question_count == 7);
@@ -179,6 +279,8 @@ int main(void)
     test_base();
     test_errors();
     test_limits();
+    test_kinds();
+    test_kind_errors();
     test_demo();
     return check_summary();
 }

@@ -33,10 +33,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CAMPAIGN = os.path.join(HERE, "..", "demo-campaign.yaml")
 
 COMMENT_HEADER = "Ваши замечания и предложения"
-HIDDEN = ["service", "measure", "control", "point", "src"]
-# Which hidden field carries the item id, per direction (as in the campaign's prefill).
-ITEM_FIELD = {"services": "service", "support": "measure",
-              "control": "control", "prevention": "control"}
+HIDDEN = ["service", "control", "point", "src"]
+# Which hidden field carries the item id, per item kind (as in the campaign's
+# prefill: services and measures share their direction's form).
+ITEM_FIELD = {"service": "service", "measure": "service", "control": "control"}
 YF_SCALE = {5: "5 - Отлично", 4: "4 - Хорошо", 3: "3 - Нормально",
             2: "2 - Плохо", 1: "1 - Очень плохо"}
 POS_SCALE = {5: "Отлично", 4: "Хорошо", 3: "Удовлетворительно",
@@ -244,8 +244,8 @@ def daily_count(day, weekday_range):
 # ------------------------------------------------------------ yandex forms --
 YF_PAIRS = [((p["id"], i), POINT_WEIGHT[p["id"]] / len(p["items"]))
             for p in POINTS for i in p["items"]
-            if ITEM[i]["direction"] in ("services", "support") and POINT_WEIGHT[p["id"]]]
-YF_CONTROL = [i["id"] for i in ITEMS if i["direction"] in ("control", "prevention")]
+            if ITEM[i]["kind"] in ("service", "measure") and POINT_WEIGHT[p["id"]]]
+YF_CONTROL = [i["id"] for i in ITEMS if i["kind"] == "control"]
 
 
 class Answer:
@@ -254,7 +254,7 @@ class Answer:
     def __init__(self, aid, when, item, point, src, ans, comment):
         self.id, self.when, self.item, self.point = aid, when, item, point
         self.src, self.ans, self.comment = src, ans, comment
-        self.field = ITEM_FIELD.get(ITEM[item]["direction"], "service") if item in ITEM else "service"
+        self.field = ITEM_FIELD.get(ITEM[item]["kind"], "service") if item in ITEM else "service"
 
     def cells(self):
         sc = [YF_SCALE[v] if isinstance(v, int) and not isinstance(v, bool) else v

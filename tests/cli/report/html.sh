@@ -1,7 +1,7 @@
 # The HTML page is self-contained (no link, script or image from outside),
 # holds the figures and the SVG charts; with Chromium installed, it renders.
 D="$DATA/report"
-report -c "$EXAMPLES/demo-campaign.yaml" -f html -o r.html "$D/overall.csv" "$D/auth.csv" "$D/month.csv" || exit 1
+report -c "$DATA/tally/campaign.yaml" -f html -o r.html "$D/overall.csv" "$D/auth.csv" "$D/month.csv" || exit 1
 grep -c '<svg' r.html
 grep -cE '(src|href)=|<script|@import|url\(' r.html
 grep -o 'Минцифры Амурской области' r.html | head -1

@@ -1,7 +1,7 @@
 # The PDF: headline figures and every ranked group in the text layer, fonts
 # embedded, qpdf finds no fault, page numbers.
 D="$DATA/report"
-report -c "$EXAMPLES/demo-campaign.yaml" -o r.pdf "$D/overall.csv" "$D/auth.csv" "$D/dir.csv" \
+report -c "$DATA/tally/campaign.yaml" -o r.pdf "$D/overall.csv" "$D/auth.csv" "$D/dir.csv" \
   "$D/month.csv" "$D/items.csv" || exit 1
 qpdf --check r.pdf > /dev/null && echo "qpdf: ok"
 pdffonts r.pdf | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { print bad ? "fonts NOT embedded" : "fonts embedded" }'

@@ -1,8 +1,8 @@
 # The same input and SOURCE_DATE_EPOCH give byte-identical PDF and XLSX.
 D="$DATA/report"
 for n in 1 2; do
-  SOURCE_DATE_EPOCH=1700000000 report -c "$EXAMPLES/demo-campaign.yaml" -o r$n.pdf "$D/overall.csv" "$D/auth.csv" "$D/month.csv" || exit 1
-  SOURCE_DATE_EPOCH=1700000000 report -c "$EXAMPLES/demo-campaign.yaml" -o r$n.xlsx "$D/overall.csv" "$D/auth.csv" "$D/month.csv" || exit 1
+  SOURCE_DATE_EPOCH=1700000000 report -c "$DATA/tally/campaign.yaml" -o r$n.pdf "$D/overall.csv" "$D/auth.csv" "$D/month.csv" || exit 1
+  SOURCE_DATE_EPOCH=1700000000 report -c "$DATA/tally/campaign.yaml" -o r$n.xlsx "$D/overall.csv" "$D/auth.csv" "$D/month.csv" || exit 1
   sleep 1
 done
 cmp r1.pdf r2.pdf && echo "pdf identical"

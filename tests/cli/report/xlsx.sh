@@ -2,7 +2,7 @@
 # (from the counts) with a display format (not rounded text), a frozen
 # header, charts.
 D="$DATA/report"
-report -c "$EXAMPLES/demo-campaign.yaml" -o r.xlsx "$D/overall.csv" "$D/auth.csv" || exit 1
+report -c "$DATA/tally/campaign.yaml" -o r.xlsx "$D/overall.csv" "$D/auth.csv" || exit 1
 /usr/bin/python3 - "$D/auth.csv" <<'PY'
 import csv, sys, openpyxl
 wb = openpyxl.load_workbook("r.xlsx")
