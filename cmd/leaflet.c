@@ -7,6 +7,7 @@
 #include <anketa/anketa.h>
 #include <anketa/render.h>
 #include <anketa/leaflet.h>
+#include <anketa/paste.h>
 
 #include "cli.h"
 
@@ -21,17 +22,21 @@ struct options {
 
 static void usage(void)
 {
-    printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg] [--dpi N] [--bleed MM]\n"
-           "               [--crop-marks] [--logo FILE] [-c CAMPAIGN] [--where COL=VALUE]\n"
+    printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg|html|txt] [--dpi N]\n"
+           "               [--bleed MM]"
+           " [--crop-marks] [--logo FILE] [-c CAMPAIGN] [--where COL=VALUE]\n"
            "               [-q] [MANIFEST...|-]\n"
            "\n"
            "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
-           "grid sheets, with the QR code drawn as vectors from each row's url.\n"
+           "grid sheets, with the QR code drawn as vectors from each row's url; or, as\n"
+           "HTML or text to paste, the site module (-t site) and the e-mail reply (-t reply).\n"
            "\n"
-           "  -t, --template NAME  authority, direction, item, grid, reply, post, or a path\n"
+           "  -t, --template NAME  authority, direction, item, grid, reply, post, or a path;\n"
+           "                       with -f html or txt: site or reply\n"
            "  -o, --output OUT     output file (default: standard output, PDF only);\n"
            "                       PNG and SVG pages are OUT-0001.png... (one page: OUT)\n"
-           "  -f, --format FMT     pdf, png or svg (default: from OUT's extension, else pdf)\n"
+           "  -f, --format FMT     pdf, png, svg, html or txt (default: from OUT's extension,\n"
+           "                       else pdf)\n"
            "      --dpi N          PNG resolution (default: the template's, else 300)\n"
            "      --bleed MM       extend background boxes MM past the trim\n"
            "      --crop-marks     draw crop marks outside the bleed\n"
@@ -64,6 +69,7 @@ static int wanted(const struct options *o, const struct anketa_csv_reader *r,
 struct run {
     const struct options *o;
     struct anketa_leaflet *l;
+    struct anketa_paste *p;        /* texts to paste instead of pages */
     long drawn, skipped;
 };
 
@@ -77,8 +83,10 @@ static int feed(void *ctx, const char *path)
     const struct anketa_csv_row *row;
     struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
     if (r == NULL || anketa_csv_reader_read_header(r, &err) != 0 ||
-        anketa_leaflet_check_header(l, anketa_csv_reader_header(r), anketa_csv_reader_name(r),
-                                    &err) != 0) {
+        (run->p ? anketa_paste_check_header(run->p, anketa_csv_reader_header(r),
+                                            anketa_csv_reader_name(r), &err)
+                : anketa_leaflet_check_header(l, anketa_csv_reader_header(r),
+                                              anketa_csv_reader_name(r), &err)) != 0) {
         cli_report(&err);
         anketa_csv_reader_free(r);
         return CLI_EXIT_FAILURE;
@@ -95,7 +103,8 @@ static int feed(void *ctx, const char *path)
             run->skipped++;
             continue;
         }
-        int made = anketa_leaflet_add(l, row, anketa_csv_reader_name(r), &err);
+        int made = run->p ? anketa_paste_add(run->p, row, anketa_csv_reader_name(r), &err)
+                          : anketa_leaflet_add(l, row, anketa_csv_reader_name(r), &err);
         if (made < 0) {
             cli_report(&err);
             status = CLI_EXIT_FAILURE;
@@ -104,7 +113,8 @@ static int feed(void *ctx, const char *path)
         } else {
             run->skipped++;
         }
-        cli_progress("pages", (unsigned long)anketa_leaflet_pages(l), 0);
+        if (l)
+            cli_progress("pages", (unsigned long)anketa_leaflet_pages(l), 0);
     }
     if (rc < 0) {
         cli_report(&err);
@@ -114,14 +124,48 @@ static int feed(void *ctx, const char *path)
     return status;
 }
 
-static enum anketa_leaflet_format format_of(const char *name)
+/* The format's name: given, else from OUT's extension, else pdf. */
+static const char *format_of(const char *format, const char *name)
 {
+    static const char *const known[] = { "pdf", "png", "svg", "html", "txt", NULL };
     const char *dot = name ? strrchr(name, '.') : NULL;
-    if (dot && strcmp(dot, ".png") == 0)
-        return ANKETA_LEAFLET_PNG;
-    if (dot && strcmp(dot, ".svg") == 0)
-        return ANKETA_LEAFLET_SVG;
-    return ANKETA_LEAFLET_PDF;
+    for (const char *const *k = known; !format && dot && *k; k++)
+        if (strcmp(dot + 1, *k) == 0)
+            format = *k;
+    if (format == NULL)
+        return "pdf";
+    for (const char *const *k = known; *k; k++)
+        if (strcmp(format, *k) == 0)
+            return *k;
+    cli_usage_error("--format: '%s' is not pdf, png, svg, html or txt", format);
+    return NULL;
+}
+
+/* -f html|txt: the site module or the e-mail reply, as text to paste. */
+static int paste(struct run *run, enum anketa_paste_kind kind, int html,
+                 const struct anketa_campaign *campaign, const char *output, int argc, char **argv)
+{
+    struct anketa_error err;
+    struct anketa_paste_options po = { kind, html, campaign, output, warn_once, NULL };
+    if ((run->p = anketa_paste_new(&po, &err)) == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    int status = cli_each_input(argc, argv, feed, run);
+    if (status == CLI_EXIT_OK && anketa_paste_finish(run->p, &err) != 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    }
+    if (status == CLI_EXIT_OK && !cli_quiet())
+        fprintf(stderr, "leaflet: %ld rows in %ld %s, %ld rows skipped (other levels or "
+                        "--where)\n", run->drawn, anketa_paste_count(run->p),
+                kind == ANKETA_PASTE_SITE ? "site modules" : "replies", run->skipped);
+    else if (status != CLI_EXIT_OK)
+        cli_error("nothing written: fix the rows above and run again");
+    anketa_paste_free(run->p);
+    if (cli_close_stdout() != CLI_EXIT_OK)
+        status = CLI_EXIT_FAILURE;
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -169,18 +213,33 @@ int main(int argc, char **argv)
         }
     }
     if (template_name == NULL)
-        cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, or a path)");
-    if (format == NULL)
-        lo.format = format_of(lo.output);
-    else if (strcmp(format, "pdf") == 0 || strcmp(format, "png") == 0 || strcmp(format, "svg") == 0)
-        lo.format = format[1] == 'd' ? ANKETA_LEAFLET_PDF : format[1] == 'n' ? ANKETA_LEAFLET_PNG
-                                                                           : ANKETA_LEAFLET_SVG;
-    else
-        cli_usage_error("--format: '%s' is not pdf, png or svg", format);
-    if (lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
+        cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, site, "
+                        "or a path)");
+    format = format_of(format, lo.output);
+    enum anketa_paste_kind kind;
+    int text = format[0] == 'h' || format[0] == 't';
+    if (text && !anketa_paste_kind_parse(template_name, &kind))
+        cli_usage_error("-f %s makes the site module or the e-mail reply: -t site or reply",
+                        format);
+    if (!text && strcmp(template_name, "site") == 0)
+        cli_usage_error("the site module is text to paste: -f html or txt");
+    lo.format = format[1] == 'd' ? ANKETA_LEAFLET_PDF : format[1] == 'n' ? ANKETA_LEAFLET_PNG
+                                                                        : ANKETA_LEAFLET_SVG;
+    if (!text && lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
         cli_usage_error("PNG and SVG pages need a file name (-o OUT)");
 
     struct anketa_error err;
+    if (text) {
+        struct anketa_campaign *c = NULL;
+        struct run run = { &o, NULL, NULL, 0, 0 };
+        if (o.campaign && (c = anketa_campaign_load(o.campaign, &err)) == NULL) {
+            cli_report(&err);
+            return CLI_EXIT_FAILURE;
+        }
+        int status = paste(&run, kind, format[0] == 'h', c, lo.output, argc, argv);
+        anketa_campaign_free(c);
+        return status;
+    }
     struct anketa_template *tpl = anketa_template_load(template_name, &err);
     struct anketa_campaign *campaign = NULL;
     if (tpl == NULL || (o.campaign && (campaign = anketa_campaign_load(o.campaign, &err)) == NULL)) {
@@ -193,7 +252,7 @@ int main(int argc, char **argv)
     lo.warn = warn_once;
     struct anketa_leaflet *l = anketa_leaflet_new(&lo, &err);
     int status = l ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-    struct run run = { &o, l, 0, 0 };
+    struct run run = { &o, l, NULL, 0, 0 };
     if (l == NULL)
         cli_report(&err);
     else

@@ -73,4 +73,9 @@ char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
 
 void leaflet_warn(struct anketa_leaflet *l, const char *message);
 
+/* PDF only: what is drawn until leaflet_link_end() links to url. Returns
+ * whether a link was begun (the argument of leaflet_link_end). */
+int leaflet_link_begin(struct anketa_leaflet *l, const char *url);
+void leaflet_link_end(struct anketa_leaflet *l, int begun);
+
 #endif
