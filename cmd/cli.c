@@ -235,3 +235,13 @@ void cli_progress_end(void)
         fflush(stderr);
     }
 }
+
+void cli_pair(char *s, const char *opt, char **col, const char **val)
+{
+    char *eq = strchr(s, '=');
+    if (eq == NULL || eq == s)
+        cli_usage_error("%s: '%s' is not COLUMN=VALUE", opt, s);
+    *eq = '\0';
+    *col = s;
+    *val = eq + 1;
+}

@@ -58,6 +58,11 @@ long cli_number(const char *s, long min, long max, const char *opt);
 /* A decimal number for option `opt` in [min, max], or a usage error. */
 double cli_decimal(const char *s, double min, double max, const char *opt);
 
+/* "COLUMN=VALUE" of option `opt` split in place (the '=' becomes NUL): the
+ * column in *col, the value in *val; a usage error when there is no '=' or no
+ * column. */
+void cli_pair(char *s, const char *opt, char **col, const char **val);
+
 /* Flushes stdout; a write error is reported and returns 1 (a closed pipe
  * ends the process quietly through SIGPIPE before this). */
 int cli_close_stdout(void);

@@ -6,6 +6,7 @@
 
 #include <anketa/anketa.h>
 #include <anketa/render.h>
+#include <anketa/form.h>
 #include <anketa/leaflet.h>
 #include <anketa/paste.h>
 
@@ -22,21 +23,22 @@ struct options {
 
 static void usage(void)
 {
-    printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg|html|txt] [--dpi N]\n"
+    printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg|html|txt|csv] [--dpi N]\n"
            "               [--bleed MM]"
            " [--crop-marks] [--logo FILE] [-c CAMPAIGN] [--where COL=VALUE]\n"
            "               [-q] [MANIFEST...|-]\n"
            "\n"
            "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
            "grid sheets, with the QR code drawn as vectors from each row's url; or, as\n"
-           "HTML or text to paste, the site module (-t site) and the e-mail reply (-t reply).\n"
+           "HTML or text to paste, the site module (-t site) and the e-mail reply (-t reply);\n"
+           "or the paper questionnaire (-t form) and its data-entry CSV (-t form -f csv).\n"
            "\n"
-           "  -t, --template NAME  authority, direction, item, grid, reply, post, or a path;\n"
-           "                       with -f html or txt: site or reply\n"
+           "  -t, --template NAME  authority, direction, item, grid, reply, post, form, or a\n"
+           "                       path; with -f html or txt: site or reply\n"
            "  -o, --output OUT     output file (default: standard output, PDF only);\n"
            "                       PNG and SVG pages are OUT-0001.png... (one page: OUT)\n"
-           "  -f, --format FMT     pdf, png, svg, html or txt (default: from OUT's extension,\n"
-           "                       else pdf)\n"
+           "  -f, --format FMT     pdf, png, svg, html, txt or csv (default: from OUT's\n"
+           "                       extension, else pdf)\n"
            "      --dpi N          PNG resolution (default: the template's, else 300)\n"
            "      --bleed MM       extend background boxes MM past the trim\n"
            "      --crop-marks     draw crop marks outside the bleed\n"
@@ -70,6 +72,7 @@ struct run {
     const struct options *o;
     struct anketa_leaflet *l;
     struct anketa_paste *p;        /* texts to paste instead of pages */
+    int form;                      /* the paper form's pages */
     long drawn, skipped;
 };
 
@@ -103,8 +106,10 @@ static int feed(void *ctx, const char *path)
             run->skipped++;
             continue;
         }
-        int made = run->p ? anketa_paste_add(run->p, row, anketa_csv_reader_name(r), &err)
-                          : anketa_leaflet_add(l, row, anketa_csv_reader_name(r), &err);
+        const char *name = anketa_csv_reader_name(r);
+        int made = run->p ? anketa_paste_add(run->p, row, name, &err)
+                   : run->form ? anketa_form_add(l, row, name, &err)
+                               : anketa_leaflet_add(l, row, name, &err);
         if (made < 0) {
             cli_report(&err);
             status = CLI_EXIT_FAILURE;
@@ -127,7 +132,7 @@ static int feed(void *ctx, const char *path)
 /* The format's name: given, else from OUT's extension, else pdf. */
 static const char *format_of(const char *format, const char *name)
 {
-    static const char *const known[] = { "pdf", "png", "svg", "html", "txt", NULL };
+    static const char *const known[] = { "pdf", "png", "svg", "html", "txt", "csv", NULL };
     const char *dot = name ? strrchr(name, '.') : NULL;
     for (const char *const *k = known; !format && dot && *k; k++)
         if (strcmp(dot + 1, *k) == 0)
@@ -137,8 +142,23 @@ static const char *format_of(const char *format, const char *name)
     for (const char *const *k = known; *k; k++)
         if (strcmp(format, *k) == 0)
             return *k;
-    cli_usage_error("--format: '%s' is not pdf, png, svg, html or txt", format);
+    cli_usage_error("--format: '%s' is not pdf, png, svg, html, txt or csv", format);
     return NULL;
+}
+
+/* -t form -f csv: the clerks' data-entry file (no manifest is read). */
+static int entry_file(const struct anketa_campaign *c, const char *output)
+{
+    struct anketa_error err;
+    struct anketa_output *out = anketa_output_open(output, &err);
+    int rc = out ? anketa_form_entry_header(c, anketa_output_stream(out), &err) : -1;
+    if (rc != 0)
+        anketa_output_abort(out);
+    if (rc != 0 || anketa_output_commit(out, &err) != 0) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    return cli_close_stdout();
 }
 
 /* -f html|txt: the site module or the e-mail reply, as text to paste. */
@@ -199,52 +219,52 @@ int main(int argc, char **argv)
         case OPT_CROP: lo.crop_marks = 1; break;
         case OPT_LOGO: lo.logo = optarg; break;
         case 'c': o.campaign = optarg; break;
-        case 'w': {
-            char *eq = strchr(optarg, '=');
-            if (eq == NULL || eq == optarg)
-                cli_usage_error("--where: '%s' is not COLUMN=VALUE", optarg);
+        case 'w':
             if (o.where_count == MAX_WHERE)
                 cli_usage_error("--where: at most %d conditions", MAX_WHERE);
-            *eq = '\0';
-            o.where_col[o.where_count] = optarg;
-            o.where_val[o.where_count++] = eq + 1;
+            cli_pair(optarg, "--where", &o.where_col[o.where_count], &o.where_val[o.where_count]);
+            o.where_count++;
             break;
-        }
         }
     }
     if (template_name == NULL)
         cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, site, "
-                        "or a path)");
+                        "form, or a path)");
     format = format_of(format, lo.output);
     enum anketa_paste_kind kind;
-    int text = format[0] == 'h' || format[0] == 't';
+    int text = format[0] == 'h' || format[0] == 't', form = strcmp(template_name, "form") == 0;
     if (text && !anketa_paste_kind_parse(template_name, &kind))
         cli_usage_error("-f %s makes the site module or the e-mail reply: -t site or reply",
                         format);
     if (!text && strcmp(template_name, "site") == 0)
         cli_usage_error("the site module is text to paste: -f html or txt");
+    if (format[0] == 'c' && !form)
+        cli_usage_error("-f csv writes the data-entry file of the paper form: -t form");
+    if (form && o.campaign == NULL)
+        cli_usage_error("the paper form asks the campaign's questions: -c CAMPAIGN");
     lo.format = format[1] == 'd' ? ANKETA_LEAFLET_PDF : format[1] == 'n' ? ANKETA_LEAFLET_PNG
                                                                         : ANKETA_LEAFLET_SVG;
-    if (!text && lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
+    if (!text && format[0] != 'c' && lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
         cli_usage_error("PNG and SVG pages need a file name (-o OUT)");
 
     struct anketa_error err;
-    if (text) {
-        struct anketa_campaign *c = NULL;
-        struct run run = { &o, NULL, NULL, 0, 0 };
-        if (o.campaign && (c = anketa_campaign_load(o.campaign, &err)) == NULL) {
-            cli_report(&err);
-            return CLI_EXIT_FAILURE;
-        }
-        int status = paste(&run, kind, format[0] == 'h', c, lo.output, argc, argv);
-        anketa_campaign_free(c);
+    struct anketa_campaign *campaign = NULL;
+    if (o.campaign && (campaign = anketa_campaign_load(o.campaign, &err)) == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    if (text || format[0] == 'c') {
+        struct run run = { &o, NULL, NULL, 0, 0, 0 };
+        int status = text ? paste(&run, kind, format[0] == 'h', campaign, lo.output, argc, argv)
+                          : entry_file(campaign, lo.output);
+        anketa_campaign_free(campaign);
         return status;
     }
-    struct anketa_template *tpl = anketa_template_load(template_name, &err);
-    struct anketa_campaign *campaign = NULL;
-    if (tpl == NULL || (o.campaign && (campaign = anketa_campaign_load(o.campaign, &err)) == NULL)) {
+    struct anketa_template *tpl = form ? anketa_form_template(&err)
+                                       : anketa_template_load(template_name, &err);
+    if (tpl == NULL) {
         cli_report(&err);
-        anketa_template_free(tpl);
+        anketa_campaign_free(campaign);
         return CLI_EXIT_FAILURE;
     }
     lo.tpl = tpl;
@@ -252,7 +272,7 @@ int main(int argc, char **argv)
     lo.warn = warn_once;
     struct anketa_leaflet *l = anketa_leaflet_new(&lo, &err);
     int status = l ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-    struct run run = { &o, l, NULL, 0, 0 };
+    struct run run = { &o, l, NULL, form, 0, 0 };
     if (l == NULL)
         cli_report(&err);
     else

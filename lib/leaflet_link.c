@@ -7,7 +7,8 @@
 
 int leaflet_link_begin(struct anketa_leaflet *l, const char *url)
 {
-    if (l->o.format != ANKETA_LEAFLET_PDF || url == NULL || *url == '\0')
+    /* http(s) only: a form's code carries ids, not a link */
+    if (l->o.format != ANKETA_LEAFLET_PDF || url == NULL || strncmp(url, "http", 4) != 0)
         return 0;
     /* cairo's attribute syntax: a quoted string with \ and ' escaped */
     size_t n = strlen(url);
