@@ -118,7 +118,7 @@ static const char *field_value(const struct anketa_ingest *in, int f)
     for (size_t i = 0; i < in->column_count[f]; i++)
         if (in->text_len[in->columns[f][i]] > 0)
             return column_text(in, in->columns[f][i]);
-    return "";
+    return in->cfg.set[f] ? in->cfg.set[f] : "";   /* --set */
 }
 
 static int row_put(struct anketa_ingest *in, size_t index, const char *s, size_t len)
@@ -133,13 +133,27 @@ static const struct anketa_point *find_point(const struct anketa_campaign *c, co
     return p ? p : anketa_campaign_point_by_name(c, v);
 }
 
-/* An item by id or exact name; a name two items share is told apart by the point. */
+static int offers(const struct anketa_point *p, const struct anketa_item *it)
+{
+    for (size_t k = 0; k < p->item_count; k++)
+        if (p->items[k] == it)
+            return 1;
+    return 0;
+}
+
+/* An item by id or exact name. A name several items share is told apart by
+ * the point, the authority and the direction the record has (or --set gives);
+ * when they leave more than one, the item stays blank (*shared set, the
+ * authority and direction kept when all of them agree), never a reject. */
 static const struct anketa_item *find_item(const struct anketa_ingest *in, const char *v,
-                                           const struct anketa_point *point, char *why)
+                                           const struct anketa_point *point,
+                                           const struct anketa_authority **auth,
+                                           const struct anketa_direction **dir, int *shared,
+                                           char *why)
 {
     const struct anketa_campaign *c = in->campaign;
-    const struct anketa_item *it = anketa_campaign_item(c, v);
-    size_t i;
+    const struct anketa_item *it = anketa_campaign_item(c, v), *found = NULL;
+    size_t i, n = 0;
     if (it)
         return it;
     if (!anketa_strmap_get(&in->item_names, v, &i)) {
@@ -148,11 +162,31 @@ static const struct anketa_item *find_item(const struct anketa_ingest *in, const
     }
     if (!in->item_ambiguous[i])
         return &c->items[i];
-    for (size_t k = 0; point && k < point->item_count; k++)
-        if (strcmp(point->items[k]->name, v) == 0)
-            return point->items[k];
-    snprintf(why, INGEST_WHY, "item name '%.200s' is shared by several items and the point "
-                              "does not tell which", v);
+    const struct anketa_authority *same_auth = NULL;
+    const struct anketa_direction *same_dir = NULL;
+    for (size_t k = i; k < c->item_count; k++) {
+        it = &c->items[k];
+        if (strcmp(it->name, v) != 0 || (*auth && it->authority != *auth) ||
+            (*dir && it->direction != *dir) || (point && !offers(point, it)))
+            continue;
+        same_auth = n == 0 || same_auth == it->authority ? it->authority : NULL;
+        same_dir = n == 0 || same_dir == it->direction ? it->direction : NULL;
+        found = it;
+        n++;
+    }
+    if (n == 1)
+        return found;
+    if (n == 0) {
+        snprintf(why, INGEST_WHY, "no item named '%.200s' is of %s '%.60s'", v,
+                 *auth ? "authority" : *dir ? "direction" : "point",
+                 *auth ? (*auth)->id : *dir ? (*dir)->id : point->id);
+        return NULL;
+    }
+    *shared = 1;
+    if (*auth == NULL)
+        *auth = same_auth;
+    if (*dir == NULL)
+        *dir = same_dir;
     return NULL;
 }
 
@@ -178,7 +212,7 @@ static const struct anketa_direction *find_direction(const struct anketa_campaig
 }
 
 /* authority, direction, item, point, municipality as campaign ids. */
-static int resolve(struct anketa_ingest *in, const char **ids, char *why)
+static int resolve(struct anketa_ingest *in, const char **ids, int *shared, char *why)
 {
     const struct anketa_campaign *c = in->campaign;
     const char *item_v = field_value(in, FIELD_ITEM), *point_v = field_value(in, FIELD_POINT);
@@ -192,8 +226,6 @@ static int resolve(struct anketa_ingest *in, const char **ids, char *why)
         snprintf(why, INGEST_WHY, "point '%.200s' is not in the campaign", point_v);
         return -1;
     }
-    if (*item_v && (item = find_item(in, item_v, point, why)) == NULL)
-        return -1;
     if (*auth_v && (auth = find_authority(c, auth_v)) == NULL) {
         snprintf(why, INGEST_WHY, "authority '%.200s' is not in the campaign", auth_v);
         return -1;
@@ -202,6 +234,9 @@ static int resolve(struct anketa_ingest *in, const char **ids, char *why)
         snprintf(why, INGEST_WHY, "direction '%.200s' is not in the campaign", dir_v);
         return -1;
     }
+    if (*item_v && (item = find_item(in, item_v, point, &auth, &dir, shared, why)) == NULL &&
+        !*shared)
+        return -1;
     if (item && auth && item->authority != auth) {
         snprintf(why, INGEST_WHY, "item '%s' belongs to authority '%s', not '%s'", item->id,
                  item->authority->id, auth->id);
@@ -313,8 +348,9 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     if (*channel == '\0' && p->channel)
         channel = p->channel;
     const char *ids[5];
+    int shared = 0;   /* an item name several items share, left blank */
     if (in->campaign) {
-        if (resolve(in, ids, why) != 0)
+        if (resolve(in, ids, &shared, why) != 0)
             return TAKE_REJECT;
     } else {
         ids[0] = field_value(in, FIELD_AUTHORITY);
@@ -383,6 +419,7 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
         return TAKE_NOMEM;
     }
 
+    in->counts.items_shared += (unsigned)shared;
     /* The row's pointers, now that the arena has stopped moving. */
     const char **fields = in->row_ptr;
     size_t *lengths = in->row_len;
