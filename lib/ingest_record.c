@@ -261,6 +261,35 @@ static int resolve(struct anketa_ingest *in, const char **ids, int *shared, char
     return 0;
 }
 
+/* Paper forms are numbered from 1 at each office: with the profile's
+ * id_scope the id is "<point id>:<number>", so form 1 of two offices are two
+ * responses, and the same form read again is the same id. The scoped id is
+ * kept in in->raw, which is free until the output line is built. */
+static int scope_by_point(struct anketa_ingest *in, const char **bare, char *why)
+{
+    const char *pv = field_value(in, FIELD_POINT);
+    const struct anketa_point *pt = in->campaign && *pv ? find_point(in->campaign, pv) : NULL;
+    size_t off;
+    why[0] = '\0';
+    if (pt)
+        pv = pt->id;
+    if (*pv == '\0') {
+        snprintf(why, INGEST_WHY, "no point: form numbers restart at each office (the "
+                                  "profile's id_scope), so '%.60s' alone names no form",
+                 in->cfg.key ? "..." : *bare);
+        return -1;
+    }
+    size_t plen = strlen(pv), blen = strlen(*bare);
+    in->raw.len = 0;
+    if (ingest_arena_put(&in->raw, NULL, plen + 1 + blen, &off) != 0)
+        return -1;
+    memcpy(in->raw.p + off, pv, plen);
+    in->raw.p[off + plen] = ':';
+    memcpy(in->raw.p + off + plen + 1, *bare, blen + 1);
+    *bare = in->raw.p + off;
+    return 0;
+}
+
 static int take(struct anketa_ingest *in, const struct ingest_record *rec, char *why,
                 struct anketa_error *err)
 {
@@ -306,6 +335,8 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     const char *bare = id;
     if (colon && (size_t)(colon - id) == source_len && memcmp(id, source, source_len) == 0)
         bare = colon + 1;
+    if (p->id_scope_point && scope_by_point(in, &bare, why) != 0)
+        return why[0] ? TAKE_REJECT : TAKE_NOMEM;
     char anon[33];
     if (in->cfg.key) {
         if (ingest_anon_id(in->key, sizeof in->key, bare, strlen(bare), anon) != 0)
