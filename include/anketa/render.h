@@ -10,6 +10,8 @@
 #include <anketa/adhoc.h>
 #include <anketa/template.h>
 #include <anketa/leaflet.h>
+#include <anketa/form.h>
+#include <anketa/paste.h>
 #include <anketa/report.h>
 
 /* The versions of the drawing libraries anketa-render was built with, one line. */
