@@ -322,6 +322,13 @@ int anketa_form_add(struct anketa_leaflet *l, const struct anketa_csv_row *csv, 
     if (rc == 0 && (rc = draw_form(l, &f, &row, &qr_row, err)) != 0) {
         struct anketa_error ignore;   /* the page closed, the run goes on to list every fault */
         leaflet_page_end(l, &ignore);
+        if (rc != ANKETA_ERR_NOMEM && strstr(err->message, "the form of") == NULL) {
+            char text[ANKETA_ERROR_MAX];   /* a text that does not fit: whose form it is */
+            snprintf(text, sizeof text, "%s", err->message);
+            anketa_error_set(err, rc, "%.800s; in the form of '%s'%s%s", text,
+                             f.item ? f.item->id : f.d->id, f.point ? " at " : "",
+                             f.point ? f.point->id : "");
+        }
     } else if (rc == 0) {
         rc = leaflet_page_end(l, err);
     }

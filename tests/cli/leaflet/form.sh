@@ -23,6 +23,9 @@ i=0; while [ $i -lt 30 ]; do
 done
 leaflet -t form -c long.yaml -o long.pdf -w code_id=mintrud.services.tr-mnogodet.office-lenina m.csv 2>&1 | sed 's/[0-9.]* mm more/N mm more/'
 ls long.pdf 2>&1 | sed 's/.*: //'
+# An item name too long for its field: the error names the item and point.
+sed 's/name: "Выдача разрешения на строительство"/name: "'"$(printf 'Очень длинное название услуги %.0s' 1 2 3 4 5 6 7 8 9 10 11 12)"'"/' "$C" > longname.yaml
+leaflet -q -t form -c longname.yaml -o ln.pdf -w item=st-rns m.csv 2>&1 | sed 's/^\(leaflet: m.csv:[0-9]*: \).*\.\.\.\(.*\)/\1...\2/'
 # The form needs the campaign; csv is the form's.
 leaflet -t form m.csv 2>&1; echo "exit $?"
 leaflet -t item -f csv m.csv 2>&1; echo "exit $?"
