@@ -274,3 +274,42 @@ void cli_progress_end(void)
         fflush(stderr);
     }
 }
+
+void cli_pair(char *s, const char *opt, char **col, const char **val)
+{
+    char *eq = strchr(s, '=');
+    if (eq == NULL || eq == s)
+        cli_usage_error("%s: '%s' is not COLUMN=VALUE", opt, s);
+    *eq = '\0';
+    *col = s;
+    *val = eq + 1;
+}
+
+void cli_where_add(struct cli_where *w, char *arg)
+{
+    if (w->count == CLI_WHERE_MAX)
+        cli_usage_error("--where: at most %d conditions", CLI_WHERE_MAX);
+    cli_pair(arg, "--where", &w->col[w->count], &w->val[w->count]);
+    w->count++;
+}
+
+int cli_where_columns(const struct cli_where *w, const struct anketa_csv_reader *r)
+{
+    for (int i = 0; i < w->count; i++)
+        if (anketa_csv_reader_column(r, w->col[i]) < 0) {
+            cli_error("%s: --where: no column '%s'", anketa_csv_reader_name(r), w->col[i]);
+            return -1;
+        }
+    return 0;
+}
+
+int cli_where_match(const struct cli_where *w, const struct anketa_csv_reader *r,
+                    const struct anketa_csv_row *row)
+{
+    for (int i = 0; i < w->count; i++) {
+        int c = anketa_csv_reader_column(r, w->col[i]);
+        if (c < 0 || (size_t)c >= row->count || strcmp(row->fields[c], w->val[i]) != 0)
+            return 0;
+    }
+    return 1;
+}

@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include <anketa/csv.h>
 #include <anketa/error.h>
 #include <anketa/output.h>
 
@@ -71,6 +72,26 @@ const char *cli_extension(const char *path);
 
 /* Refuses (usage error) binary output (binary != 0) to a terminal, like gzip. */
 void cli_refuse_terminal(const char *output, int binary);
+
+/* "COLUMN=VALUE" of option `opt` split in place (the '=' becomes NUL): the
+ * column in *col, the value in *val; a usage error when there is no '=' or no
+ * column. */
+void cli_pair(char *s, const char *opt, char **col, const char **val);
+
+/* --where COL=VALUE conditions on the rows of a CSV input: all must hold. */
+#define CLI_WHERE_MAX 16
+struct cli_where {
+    int count;
+    char *col[CLI_WHERE_MAX];
+    const char *val[CLI_WHERE_MAX];
+};
+/* Adds one "COL=VALUE" (split in place); a usage error past CLI_WHERE_MAX. */
+void cli_where_add(struct cli_where *w, char *arg);
+/* -1, with a message naming the file, when a column is not in r's header. */
+int cli_where_columns(const struct cli_where *w, const struct anketa_csv_reader *r);
+/* Whether the row holds every condition. */
+int cli_where_match(const struct cli_where *w, const struct anketa_csv_reader *r,
+                    const struct anketa_csv_row *row);
 
 /* Flushes stdout; a write error is reported and returns 1 (a closed pipe
  * ends the process quietly through SIGPIPE before this). */

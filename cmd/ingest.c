@@ -18,7 +18,7 @@ static void usage(void)
            "              [--delimiter auto|,|;|tab] [--tz +HH:MM] [--rejects FILE]\n"
            "              [--seen FILE [--no-wait]] [--max-rejects N]\n"
            "              [--anonymous [--key-file FILE] [--time-precision P]]\n"
-           "              [--threads N] [-o FILE] [-q] [FILE...|-]\n"
+           "              [--set COL=VALUE] [--threads N] [-o FILE] [-q] [FILE...|-]\n"
            "\n"
            "Turns survey exports (CSV in UTF-8 or Windows-1251, or XLSX) into canonical\n"
            "responses. Every record is accepted, rejected with a reason, or counted as a\n"
@@ -36,6 +36,8 @@ static void usage(void)
            "      --no-wait        fail if another ingest holds the seen file, not wait\n"
            "      --max-rejects N  fail (exit 1, output not written) above N rejects,\n"
            "                       or above N%% of the records read (--max-rejects 5%%)\n"
+           "      --set COL=VALUE  the value of authority, direction, source, channel or point\n"
+           "                       where a file has no such column or leaves it empty\n"
            "      --threads N      1, or 2 (default) for a large regular file\n"
            "      --anonymous      ids as keyed hashes; e-mails, phones, SNILS, INN, passport\n"
            "                       and card numbers masked in comments and rejects\n"
@@ -46,16 +48,6 @@ static void usage(void)
            "  -q, --quiet          no warnings (the summary line stays)\n"
            "  -h, --help           this help\n"
            "      --version        version and libraries\n");
-}
-
-/* The line a caller counts on, on every run that got past its options. */
-static void print_summary(const struct anketa_ingest_counts *n)
-{
-    static const struct anketa_ingest_counts none;
-    if (n == NULL)
-        n = &none;
-    fprintf(stderr, "ingest: read %llu, accepted %llu, rejected %llu, duplicates %llu\n",
-            n->read, n->accepted, n->rejected, n->duplicates);
 }
 
 struct reject_log {
@@ -97,7 +89,8 @@ static int choice(const char *option, const char *value, const char *words)
 }
 
 enum { OPT_ENCODING = 256, OPT_DELIMITER, OPT_TZ, OPT_REJECTS, OPT_SEEN, OPT_MAX_REJECTS,
-       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_TIME_PRECISION, OPT_THREADS, OPT_NO_WAIT, OPT_STRICT };
+       OPT_ANONYMOUS, OPT_KEY_FILE, OPT_TIME_PRECISION, OPT_THREADS, OPT_NO_WAIT, OPT_STRICT,
+       OPT_SET };
 
 int main(int argc, char **argv)
 {
@@ -116,6 +109,7 @@ int main(int argc, char **argv)
         {"key-file", required_argument, NULL, OPT_KEY_FILE},
         {"time-precision", required_argument, NULL, OPT_TIME_PRECISION},
         {"threads", required_argument, NULL, OPT_THREADS},
+        {"set", required_argument, NULL, OPT_SET},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
@@ -152,6 +146,15 @@ int main(int argc, char **argv)
         case OPT_KEY_FILE: key_path = optarg; break;
         case OPT_TIME_PRECISION: precision = optarg; break;
         case OPT_THREADS: cfg.threads = (int)cli_number(optarg, 1, 2, "--threads"); break;
+        case OPT_SET: {
+            char *col;
+            const char *val;
+            cli_pair(optarg, "--set", &col, &val);
+            if (anketa_ingest_config_set(&cfg, col, val) != 0)
+                cli_usage_error("--set: '%s' is not authority, direction, source, channel or "
+                                "point", col);
+            break;
+        }
         case 'o': output = optarg; break;
         }
     }
@@ -250,12 +253,13 @@ done:;
     for (int i = 0; i < 3; i++)
         anketa_output_abort(outs[i]);
 
-    print_summary(&n);
-    if (n.outside_period > 0)
-        cli_warn("%llu accepted response%s dated outside the campaign's period %s..%s",
-                 n.outside_period, n.outside_period == 1 ? " is" : "s are",
-                 campaign && campaign->period_start ? campaign->period_start : "",
-                 campaign && campaign->period_end ? campaign->period_end : "");
+    /* The line a caller counts on, on every run that got past its options. */
+    fprintf(stderr, "ingest: read %llu, accepted %llu, rejected %llu, duplicates %llu\n",
+            n.read, n.accepted, n.rejected, n.duplicates);
+    char notes[1024];
+    if (anketa_ingest_notes(&n, campaign, notes, sizeof notes) > 0)
+        for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
+            cli_warn("%s", line);
     if (log.shown > SHOWN_REJECTS)
         cli_warn("%llu more rejects not shown%s%s", log.shown - SHOWN_REJECTS,
                  rejects_path ? "; all are in " : "", rejects_path ? rejects_path : "");

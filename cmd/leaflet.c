@@ -7,34 +7,35 @@
 
 #include <anketa/anketa.h>
 #include <anketa/render.h>
+#include <anketa/form.h>
 #include <anketa/leaflet.h>
+#include <anketa/paste.h>
 
 #include "cli.h"
 
-#define MAX_WHERE 16
-
 struct options {
     const char *campaign;
-    int where_count;
-    char *where_col[MAX_WHERE];
-    const char *where_val[MAX_WHERE];
+    struct cli_where where;
 };
 
 static void usage(void)
 {
-    printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg] [--dpi N] [--bleed MM]\n"
-           "               [--crop-marks] [--pdfx] [--logo FILE] [--strict-fonts]\n"
-           "               [-c CAMPAIGN]\n"
-           "               [--where COL=VALUE] [-q] [MANIFEST...|-]\n"
+    printf("usage: leaflet -t TEMPLATE [-o OUT] [--format pdf|png|svg|html|txt|csv] [--dpi N]\n"
+           "               [--bleed MM] [--crop-marks] [--pdfx] [--logo FILE] [--strict-fonts]\n"
+           "               [-c CAMPAIGN] [--where COL=VALUE] [-q] [MANIFEST...|-]\n"
            "\n"
            "Draws leaflets from a code manifest (qrgen's output): one page per code, or\n"
-           "grid sheets, with the QR code drawn as vectors from each row's url.\n"
+           "grid sheets, with the QR code drawn as vectors from each row's url; or, as\n"
+           "HTML or text to paste, the site module (-t site) and the e-mail reply (-t reply);\n"
+           "or the paper questionnaire (-t form) and its data-entry CSV (-t form -f csv).\n"
            "\n"
-           "  -t, --template NAME  authority, direction, item, grid, reply, post, or a path\n"
+           "  -t, --template NAME  authority, direction, item, grid, reply, post, form, or a\n"
+           "                       path; with -f html or txt: site or reply\n"
            "  -o, --output OUT     output file (default: standard output, PDF only);\n"
            "                       several PNG or SVG pages: folder OUT without its\n"
            "                       extension, OUT-0001.png... in it (one page: OUT)\n"
-           "  -f, --format FMT     pdf, png or svg (default: from OUT's extension, else pdf)\n"
+           "  -f, --format FMT     pdf, png, svg, html, txt or csv (default: from OUT's\n"
+           "                       extension, else pdf)\n"
            "      --dpi N          PNG resolution (default: the template's, else 300)\n"
            "      --bleed MM       extend background boxes MM past the trim\n"
            "      --crop-marks     draw crop marks outside the bleed\n"
@@ -54,21 +55,12 @@ static void warn_once(void *ctx, const char *message)
     cli_warn("%s", message);
 }
 
-static int wanted(const struct options *o, const struct anketa_csv_reader *r,
-                  const struct anketa_csv_row *row)
-{
-    for (int i = 0; i < o->where_count; i++) {
-        int c = anketa_csv_reader_column(r, o->where_col[i]);
-        if (c < 0 || (size_t)c >= row->count || strcmp(row->fields[c], o->where_val[i]) != 0)
-            return 0;
-    }
-    return 1;
-}
-
 /* One run: the document and the rows drawn and skipped so far. */
 struct run {
     const struct options *o;
     struct anketa_leaflet *l;
+    struct anketa_paste *p;        /* texts to paste instead of pages */
+    int form;                      /* the paper form's pages */
     long drawn, skipped;
 };
 
@@ -82,25 +74,28 @@ static int feed(void *ctx, const char *path)
     const struct anketa_csv_row *row;
     struct anketa_csv_reader *r = anketa_csv_reader_open(path, ',', &err);
     if (r == NULL || anketa_csv_reader_read_header(r, &err) != 0 ||
-        anketa_leaflet_check_header(l, anketa_csv_reader_header(r), anketa_csv_reader_name(r),
-                                    &err) != 0) {
+        (run->p ? anketa_paste_check_header(run->p, anketa_csv_reader_header(r),
+                                            anketa_csv_reader_name(r), &err)
+                : anketa_leaflet_check_header(l, anketa_csv_reader_header(r),
+                                              anketa_csv_reader_name(r), &err)) != 0) {
         cli_report(&err);
         anketa_csv_reader_free(r);
         return CLI_EXIT_FAILURE;
     }
-    for (int i = 0; i < o->where_count; i++)
-        if (anketa_csv_reader_column(r, o->where_col[i]) < 0) {
-            cli_error("%s: --where: no column '%s'", anketa_csv_reader_name(r), o->where_col[i]);
-            anketa_csv_reader_free(r);
-            return CLI_EXIT_FAILURE;
-        }
+    if (cli_where_columns(&o->where, r) != 0) {
+        anketa_csv_reader_free(r);
+        return CLI_EXIT_FAILURE;
+    }
     int status = CLI_EXIT_OK, rc;
     while ((rc = anketa_csv_reader_next(r, &row, &err)) > 0) {
-        if (!wanted(o, r, row)) {
+        if (!cli_where_match(&o->where, r, row)) {
             run->skipped++;
             continue;
         }
-        int made = anketa_leaflet_add(l, row, anketa_csv_reader_name(r), &err);
+        const char *name = anketa_csv_reader_name(r);
+        int made = run->p ? anketa_paste_add(run->p, row, name, &err)
+                   : run->form ? anketa_form_add(l, row, name, &err)
+                               : anketa_leaflet_add(l, row, name, &err);
         if (made < 0) {
             cli_report(&err);
             status = CLI_EXIT_FAILURE;
@@ -109,7 +104,8 @@ static int feed(void *ctx, const char *path)
         } else {
             run->skipped++;
         }
-        cli_progress("pages", (unsigned long)anketa_leaflet_pages(l), 0);
+        if (l)
+            cli_progress("pages", (unsigned long)anketa_leaflet_pages(l), 0);
     }
     if (rc < 0) {
         cli_report(&err);
@@ -119,16 +115,62 @@ static int feed(void *ctx, const char *path)
     return status;
 }
 
-/* pdf, png or svg, case aside; -1 for anything else. */
-static int format_named(const char *name)
+/* The format's name, case aside: given, else from OUT's extension, else
+ * pdf; an extension that names no format is a usage error. */
+static const char *format_of(const char *format, const char *name)
 {
-    static const char *const names[] = { "pdf", "png", "svg" };
-    static const enum anketa_leaflet_format formats[] = { ANKETA_LEAFLET_PDF, ANKETA_LEAFLET_PNG,
-                                                          ANKETA_LEAFLET_SVG };
-    for (int i = 0; i < 3; i++)
-        if (strcasecmp(name, names[i]) == 0)
-            return (int)formats[i];
-    return -1;
+    static const char *const known[] = { "pdf", "png", "svg", "html", "txt", "csv", NULL };
+    const char *ext = format ? NULL : cli_extension(name);
+    const char *want = format ? format : ext ? ext : "pdf";
+    for (const char *const *k = known; *k; k++)
+        if (strcasecmp(want, *k) == 0)
+            return *k;
+    if (format)
+        cli_usage_error("--format: '%s' is not pdf, png, svg, html, txt or csv", format);
+    cli_usage_error("%s: '.%s' is not pdf, png, svg, html, txt or csv: give -f FORMAT", name, ext);
+    return NULL;
+}
+
+/* -t form -f csv: the clerks' data-entry file (no manifest is read). */
+static int entry_file(const struct anketa_campaign *c, const char *output)
+{
+    struct anketa_error err;
+    struct anketa_output *out = anketa_output_open(output, &err);
+    int rc = out ? anketa_form_entry_header(c, anketa_output_stream(out), &err) : -1;
+    if (rc != 0)
+        anketa_output_abort(out);
+    if (rc != 0 || anketa_output_commit(out, &err) != 0) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    return cli_close_stdout();
+}
+
+/* -f html|txt: the site module or the e-mail reply, as text to paste. */
+static int paste(struct run *run, enum anketa_paste_kind kind, int html,
+                 const struct anketa_campaign *campaign, const char *output, int argc, char **argv)
+{
+    struct anketa_error err;
+    struct anketa_paste_options po = { kind, html, campaign, output, warn_once, NULL };
+    if ((run->p = anketa_paste_new(&po, &err)) == NULL) {
+        cli_report(&err);
+        return CLI_EXIT_FAILURE;
+    }
+    int status = cli_each_input(argc, argv, feed, run);
+    if (status == CLI_EXIT_OK && anketa_paste_finish(run->p, &err) != 0) {
+        cli_report(&err);
+        status = CLI_EXIT_FAILURE;
+    }
+    if (status == CLI_EXIT_OK && !cli_quiet())
+        fprintf(stderr, "leaflet: %ld rows in %ld %s, %ld rows skipped (other levels or "
+                        "--where)\n", run->drawn, anketa_paste_count(run->p),
+                kind == ANKETA_PASTE_SITE ? "site modules" : "replies", run->skipped);
+    else if (status != CLI_EXIT_OK)
+        cli_error("nothing written: fix the rows above and run again");
+    anketa_paste_free(run->p);
+    if (cli_close_stdout() != CLI_EXIT_OK)
+        status = CLI_EXIT_FAILURE;
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -141,8 +183,8 @@ int main(int argc, char **argv)
         { "dpi", required_argument, NULL, OPT_DPI },
         { "bleed", required_argument, NULL, OPT_BLEED },
         { "crop-marks", no_argument, NULL, OPT_CROP },
-        { "pdfx", no_argument, NULL, OPT_PDFX },
         { "logo", required_argument, NULL, OPT_LOGO },
+        { "pdfx", no_argument, NULL, OPT_PDFX },
         { "strict-fonts", no_argument, NULL, OPT_STRICT_FONTS },
         { "campaign", required_argument, NULL, 'c' },
         { "where", required_argument, NULL, 'w' },
@@ -162,37 +204,38 @@ int main(int argc, char **argv)
         case OPT_DPI: lo.dpi = (double)cli_number(optarg, 36, 2400, "--dpi"); break;
         case OPT_BLEED: lo.bleed = cli_decimal(optarg, 0, 20, "--bleed"); break;
         case OPT_CROP: lo.crop_marks = 1; break;
-        case OPT_PDFX: lo.pdfx = 1; break;
         case OPT_LOGO: lo.logo = optarg; break;
+        case OPT_PDFX: lo.pdfx = 1; break;
         case OPT_STRICT_FONTS: lo.strict_fonts = 1; break;
         case 'c': o.campaign = optarg; break;
-        case 'w': {
-            char *eq = strchr(optarg, '=');
-            if (eq == NULL || eq == optarg)
-                cli_usage_error("--where: '%s' is not COLUMN=VALUE", optarg);
-            if (o.where_count == MAX_WHERE)
-                cli_usage_error("--where: at most %d conditions", MAX_WHERE);
-            *eq = '\0';
-            o.where_col[o.where_count] = optarg;
-            o.where_val[o.where_count++] = eq + 1;
+        case 'w':
+            cli_where_add(&o.where, optarg);
             break;
-        }
         }
     }
     if (template_name == NULL)
-        cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, or a path)");
-    const char *ext = cli_extension(lo.output);
-    int f = format ? format_named(format) : ext ? format_named(ext) : ANKETA_LEAFLET_PDF;
-    if (f < 0 && format)
-        cli_usage_error("--format: '%s' is not pdf, png or svg", format);
-    if (f < 0)
-        cli_usage_error("%s: '.%s' is not pdf, png or svg: give -f FORMAT", lo.output, ext);
-    lo.format = (enum anketa_leaflet_format)f;
-    if (lo.pdfx && lo.format != ANKETA_LEAFLET_PDF)
-        cli_usage_error("--pdfx makes a PDF: it cannot go with PNG or SVG");
-    if (lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
+        cli_usage_error("no template given (-t authority, direction, item, grid, reply, post, site, "
+                        "form, or a path)");
+    format = format_of(format, lo.output);
+    enum anketa_paste_kind kind;
+    int text = format[0] == 'h' || format[0] == 't', form = strcmp(template_name, "form") == 0;
+    if (text && !anketa_paste_kind_parse(template_name, &kind))
+        cli_usage_error("-f %s makes the site module or the e-mail reply: -t site or reply",
+                        format);
+    if (!text && strcmp(template_name, "site") == 0)
+        cli_usage_error("the site module is text to paste: -f html or txt");
+    if (format[0] == 'c' && !form)
+        cli_usage_error("-f csv writes the data-entry file of the paper form: -t form");
+    if (form && o.campaign == NULL)
+        cli_usage_error("the paper form asks the campaign's questions: -c CAMPAIGN");
+    lo.format = format[1] == 'd' ? ANKETA_LEAFLET_PDF : format[1] == 'n' ? ANKETA_LEAFLET_PNG
+                                                                        : ANKETA_LEAFLET_SVG;
+    int pages = !text && format[0] != 'c';
+    if (lo.pdfx && (!pages || lo.format != ANKETA_LEAFLET_PDF))
+        cli_usage_error("--pdfx makes a PDF: it cannot go with -f %s", format);
+    if (pages && lo.format != ANKETA_LEAFLET_PDF && strcmp(lo.output, "-") == 0)
         cli_usage_error("PNG and SVG pages need a file name (-o OUT)");
-    cli_refuse_terminal(lo.output, lo.format != ANKETA_LEAFLET_SVG);
+    cli_refuse_terminal(lo.output, pages && lo.format != ANKETA_LEAFLET_SVG);
     const struct anketa_path_use paths[] = {
         { strchr(template_name, '/') ? template_name : NULL, "-t", 0 },
         { lo.logo, "--logo", 0 }, { o.campaign, "-c", 0 },
@@ -201,21 +244,33 @@ int main(int argc, char **argv)
     cli_check_paths(argv + optind, argc - optind, paths, 4);
 
     struct anketa_error err;
-    struct anketa_template *tpl = anketa_template_load(template_name, &err);
     struct anketa_campaign *campaign = NULL;
-    if (tpl == NULL || (o.campaign && (campaign = anketa_campaign_load(o.campaign, &err)) == NULL)) {
+    if (o.campaign && (campaign = anketa_campaign_load(o.campaign, &err)) == NULL) {
         cli_report(&err);
-        anketa_template_free(tpl);
         return CLI_EXIT_FAILURE;
     }
     if (campaign && campaign->notice)
         cli_warn("%s", campaign->notice);
+    if (text || format[0] == 'c') {
+        struct run run = { &o, NULL, NULL, 0, 0, 0 };
+        int status = text ? paste(&run, kind, format[0] == 'h', campaign, lo.output, argc, argv)
+                          : entry_file(campaign, lo.output);
+        anketa_campaign_free(campaign);
+        return status;
+    }
+    struct anketa_template *tpl = form ? anketa_form_template(&err)
+                                       : anketa_template_load(template_name, &err);
+    if (tpl == NULL) {
+        cli_report(&err);
+        anketa_campaign_free(campaign);
+        return CLI_EXIT_FAILURE;
+    }
     lo.tpl = tpl;
     lo.campaign = campaign;
     lo.warn = warn_once;
     struct anketa_leaflet *l = anketa_leaflet_new(&lo, &err);
     int status = l ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-    struct run run = { &o, l, 0, 0 };
+    struct run run = { &o, l, NULL, form, 0, 0 };
     if (l == NULL)
         cli_report(&err);
     else

@@ -37,6 +37,22 @@ struct anketa_ingest *anketa_ingest_new(const struct anketa_ingest_config *cfg,
     }
     const struct anketa_campaign *c = cfg->campaign;
     int rc = 0;
+    /* --set names what the campaign has: a typo would reject every record */
+    const char *what = NULL;
+    if (c && cfg->set[FIELD_AUTHORITY] && !anketa_campaign_authority(c, cfg->set[FIELD_AUTHORITY]))
+        what = "authority";
+    else if (c && cfg->set[FIELD_DIRECTION] &&
+             !anketa_campaign_direction(c, cfg->set[FIELD_DIRECTION]))
+        what = "direction";
+    else if (c && cfg->set[FIELD_POINT] && !anketa_campaign_point(c, cfg->set[FIELD_POINT]))
+        what = "point";
+    if (what) {
+        anketa_error_set(err, ANKETA_ERR_INVALID, "--set %s=%s: no such %s id in campaign %s",
+                         what, cfg->set[what[0] == 'a' ? FIELD_AUTHORITY : what[0] == 'd'
+                                        ? FIELD_DIRECTION : FIELD_POINT], what, c->path);
+        free(in);
+        return NULL;
+    }
     if (c) {
         char name[512];
         for (size_t i = 0; rc == 0 && i < c->question_count; i++) {

@@ -41,6 +41,10 @@ extern const char *const ingest_field_names[FIELD_COUNT];
 
 enum { DATES_ISO = 1, DATES_DMY = 2, DATES_EXCEL = 4 };
 enum { LABEL_UNANSWERED = -1 };
+/* Labels are keyed "<scale>\x1f<folded text>": the scale "lo-hi" of a label
+ * given under a scale, "*" of one that holds on any scale. */
+#define LABEL_SCALE_SEP "\x1f"
+#define LABEL_ANY_SCALE "*"
 
 struct ingest_patterns {
     char **v;       /* folded */
@@ -59,11 +63,12 @@ struct anketa_profile {
     int encoding, delimiter;
     unsigned dates;               /* DATES_* accepted */
     int number_prefix;            /* "5 - Отлично" is 5 */
+    int id_scope_point;           /* ids are numbered per point: the id is point:id */
     struct ingest_patterns fields[FIELD_COUNT];
     struct profile_question *questions;
     size_t question_count;
     struct ingest_patterns identifying;
-    struct anketa_strmap labels;  /* folded option text -> index into label_values */
+    struct anketa_strmap labels;  /* scale and folded option text -> index into label_values */
     char **label_keys;
     int *label_values;
     size_t label_count;

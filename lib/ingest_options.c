@@ -11,6 +11,7 @@
 
 #include <anketa/ingest.h>
 
+#include "ingest_int.h"
 #include "util.h"
 
 struct choice {
@@ -60,4 +61,45 @@ size_t anketa_ingest_masked(const struct anketa_ingest_counts *n, char *buf, siz
                        n->snils_masked, n->inns_masked, n->passports_masked, n->cards_masked,
                        n->columns_dropped);
     return len < 0 ? 0 : (size_t)len;
+}
+
+int anketa_ingest_config_set(struct anketa_ingest_config *cfg, const char *column,
+                             const char *value)
+{
+    static const int settable[] = { FIELD_AUTHORITY, FIELD_DIRECTION, FIELD_SOURCE,
+                                    FIELD_CHANNEL, FIELD_POINT };
+    _Static_assert(FIELD_COUNT <= sizeof cfg->set / sizeof cfg->set[0], "room for every field");
+    for (size_t i = 0; i < sizeof settable / sizeof settable[0]; i++)
+        if (strcmp(column, ingest_field_names[settable[i]]) == 0) {
+            cfg->set[settable[i]] = value;
+            return 0;
+        }
+    return -1;
+}
+
+size_t anketa_ingest_notes(const struct anketa_ingest_counts *n,
+                           const struct anketa_campaign *c, char *buf, size_t cap)
+{
+    size_t len = 0;
+    char line[512];
+    if (cap)
+        buf[0] = '\0';
+    if (n->outside_period > 0)
+        len += (size_t)snprintf(line, sizeof line, "%llu accepted response%s dated outside the "
+                                "campaign's period %s..%s\n", n->outside_period,
+                                n->outside_period == 1 ? " is" : "s are",
+                                c && c->period_start ? c->period_start : "",
+                                c && c->period_end ? c->period_end : "");
+    if (len && len < cap)
+        strcpy(buf, line);
+    if (n->items_shared > 0) {
+        int k = snprintf(line, sizeof line, "%llu response%s an item that several items "
+                         "share, kept with the item blank: --set authority=ID (or direction, "
+                         "point) tells which\n", n->items_shared,
+                         n->items_shared == 1 ? " names" : "s name");
+        if (len + (size_t)k < cap)
+            strcpy(buf + len, line);
+        len += (size_t)k;
+    }
+    return len;
 }

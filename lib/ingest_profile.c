@@ -92,9 +92,14 @@ static int read_questions(struct yamlwalk *w, const yaml_node_t *map, struct ank
 }
 
 static int add_label(struct yamlwalk *w, const yaml_node_t *at, struct anketa_profile *p,
-                     const char *text, int value)
+                     const char *scale, const char *text, int value)
 {
-    char *key = folded_copy(text);
+    char *folded = folded_copy(text);
+    size_t len = folded ? strlen(scale) + strlen(folded) + 2 : 0;
+    char *key = folded ? malloc(len) : NULL;
+    if (key)
+        snprintf(key, len, "%s" LABEL_SCALE_SEP "%s", scale, folded);
+    free(folded);
     char **keys = key ? realloc(p->label_keys, (p->label_count + 1) * sizeof *keys) : NULL;
     if (keys)
         p->label_keys = keys;
@@ -111,12 +116,38 @@ static int add_label(struct yamlwalk *w, const yaml_node_t *at, struct anketa_pr
     if (rc < 0)
         return anketa_error_set(w->err, ANKETA_ERR_NOMEM, "out of memory");
     if (rc == 1)
-        return anketa_yamlwalk_fail(w, at, "labels: '%s' is given twice", text);
+        return anketa_yamlwalk_fail(w, at, "labels: '%s' is given twice%s%s", text,
+                                    strcmp(scale, LABEL_ANY_SCALE) ? " on scale " : "",
+                                    strcmp(scale, LABEL_ANY_SCALE) ? scale : "");
     return 0;
 }
 
-/* labels: { 5: [отлично, ...], 0: [нет], none: [затрудняюсь ответить] } */
-static int read_labels(struct yamlwalk *w, const yaml_node_t *map, struct anketa_profile *p)
+/* A scale key of labels: "1-5", "0-10", "yes/no" (0-1), ... into "lo-hi";
+ * 0 when the key is none. */
+static int scale_key(const char *key, char *out, size_t cap, long *lo, long *hi)
+{
+    char *end;
+    if (strcmp(key, "yes/no") == 0) {
+        *lo = 0;
+        *hi = 1;
+    } else {
+        *lo = strtol(key, &end, 10);
+        if (end == key || *end != '-' || *lo < 0 || *lo > 1000)
+            return 0;
+        const char *h = end + 1;
+        *hi = strtol(h, &end, 10);
+        if (end == h || *end != '\0' || *hi <= *lo || *hi > 1000)
+            return 0;
+    }
+    snprintf(out, cap, "%ld-%ld", *lo, *hi);
+    return 1;
+}
+
+/* labels: { 5: [отлично, ...], 0: [нет], none: [затрудняюсь ответить] }, or
+ * by scale: { 1-5: { 5: [отлично], ... }, yes/no: { 1: [да], 0: [нет] } }: a
+ * label of a scale means its point only in a question of that scale. */
+static int read_labels(struct yamlwalk *w, const yaml_node_t *map, struct anketa_profile *p,
+                       const char *scale, long lo, long hi)
 {
     if (anketa_yamlwalk_expect(w, map, YAML_MAPPING_NODE, "labels") != 0)
         return w->err->code;
@@ -124,17 +155,27 @@ static int read_labels(struct yamlwalk *w, const yaml_node_t *map, struct anketa
          pair < map->data.mapping.pairs.top; pair++) {
         const yaml_node_t *k = anketa_yamlwalk_node(w, pair->key), *v = anketa_yamlwalk_node(w, pair->value);
         const char *key = anketa_yamlwalk_text(k);
-        char *end = NULL;
-        long value = LABEL_UNANSWERED;
+        char *end = NULL, sub[48];
+        long value = LABEL_UNANSWERED, slo, shi;
+        if (key && scale == NULL && scale_key(key, sub, sizeof sub, &slo, &shi)) {
+            if (read_labels(w, v, p, sub, slo, shi) != 0)
+                return w->err->code;
+            continue;
+        }
         if (key == NULL || (strcmp(key, "none") != 0 &&
                             ((value = strtol(key, &end, 10)), end == key || *end != '\0' ||
-                             value < -1000000 || value > 1000000)))
-            return anketa_yamlwalk_fail(w, k, "labels: a key must be a scale point (a whole number) "
-                                       "or 'none' (not answered)");
+                             value < lo || value > hi))) {
+            if (scale)
+                return anketa_yamlwalk_fail(w, k, "labels: a key of scale %s must be one of its "
+                                                  "points or 'none'", scale);
+            return anketa_yamlwalk_fail(w, k, "labels: a key must be a scale point (a whole "
+                                              "number), 'none' (not answered), or a scale "
+                                              "(1-5, 0-10, yes/no)");
+        }
         struct ingest_patterns texts = { 0 };
         int rc = read_patterns(w, v, "labels", &texts);
         for (size_t i = 0; rc == 0 && i < texts.n; i++)
-            rc = add_label(w, v, p, texts.v[i], (int)value);
+            rc = add_label(w, v, p, scale ? scale : LABEL_ANY_SCALE, texts.v[i], (int)value);
         for (size_t i = 0; i < texts.n; i++)
             free(texts.v[i]);
         free(texts.v);
@@ -163,7 +204,9 @@ static int read_profile(struct yamlwalk *w, struct anketa_profile *p)
 {
     static const char *const keys[] = { "source", "channel", "encoding", "delimiter", "dates",
                                         "number_prefix", "fields", "questions", "labels",
-                                        "identifying", NULL };
+                                        "identifying", "id_scope", NULL };
+    static const char *const scopes[] = { "none", "point", NULL };
+    static const int scope_values[] = { 0, 1 };
     static const char *const encodings[] = { "auto", "utf-8", "cp1251", NULL };
     static const int encoding_values[] = { ANKETA_ENCODING_AUTO, ANKETA_ENCODING_UTF8,
                                            ANKETA_ENCODING_CP1251 };
@@ -180,7 +223,8 @@ static int read_profile(struct yamlwalk *w, struct anketa_profile *p)
         anketa_yamlwalk_string(w, root, "channel", 0, "profile", &p->channel) != 0 ||
         read_choice(w, root, "encoding", encodings, encoding_values, &p->encoding) != 0 ||
         read_choice(w, root, "delimiter", delimiters, delimiter_values, &p->delimiter) != 0 ||
-        read_choice(w, root, "number_prefix", booleans, boolean_values, &p->number_prefix) != 0)
+        read_choice(w, root, "number_prefix", booleans, boolean_values, &p->number_prefix) != 0 ||
+        read_choice(w, root, "id_scope", scopes, scope_values, &p->id_scope_point) != 0)
         return w->err->code;
     if (p->source && (strchr(p->source, ':') || strchr(p->source, ',') || !*p->source))
         return anketa_yamlwalk_fail(w, anketa_yamlwalk_get(w, root, "source"),
@@ -210,7 +254,8 @@ static int read_profile(struct yamlwalk *w, struct anketa_profile *p)
         return anketa_yamlwalk_fail(w, n, "fields: response_id and submitted_at are required");
     if ((n = anketa_yamlwalk_get(w, root, "questions")) && read_questions(w, n, p) != 0)
         return w->err->code;
-    if ((n = anketa_yamlwalk_get(w, root, "labels")) && read_labels(w, n, p) != 0)
+    if ((n = anketa_yamlwalk_get(w, root, "labels")) &&
+        read_labels(w, n, p, NULL, -1000000, 1000000) != 0)
         return w->err->code;
     if ((n = anketa_yamlwalk_get(w, root, "identifying")) &&
         read_patterns(w, n, "identifying", &p->identifying) != 0)

@@ -118,7 +118,7 @@ static const char *field_value(const struct anketa_ingest *in, int f)
     for (size_t i = 0; i < in->column_count[f]; i++)
         if (in->text_len[in->columns[f][i]] > 0)
             return column_text(in, in->columns[f][i]);
-    return "";
+    return in->cfg.set[f] ? in->cfg.set[f] : "";   /* --set */
 }
 
 static int row_put(struct anketa_ingest *in, size_t index, const char *s, size_t len)
@@ -133,13 +133,27 @@ static const struct anketa_point *find_point(const struct anketa_campaign *c, co
     return p ? p : anketa_campaign_point_by_name(c, v);
 }
 
-/* An item by id or exact name; a name two items share is told apart by the point. */
+static int offers(const struct anketa_point *p, const struct anketa_item *it)
+{
+    for (size_t k = 0; k < p->item_count; k++)
+        if (p->items[k] == it)
+            return 1;
+    return 0;
+}
+
+/* An item by id or exact name. A name several items share is told apart by
+ * the point, the authority and the direction the record has (or --set gives);
+ * when they leave more than one, the item stays blank (*shared set, the
+ * authority and direction kept when all of them agree), never a reject. */
 static const struct anketa_item *find_item(const struct anketa_ingest *in, const char *v,
-                                           const struct anketa_point *point, char *why)
+                                           const struct anketa_point *point,
+                                           const struct anketa_authority **auth,
+                                           const struct anketa_direction **dir, int *shared,
+                                           char *why)
 {
     const struct anketa_campaign *c = in->campaign;
-    const struct anketa_item *it = anketa_campaign_item(c, v);
-    size_t i;
+    const struct anketa_item *it = anketa_campaign_item(c, v), *found = NULL;
+    size_t i, n = 0;
     if (it)
         return it;
     if (!anketa_strmap_get(&in->item_names, v, &i)) {
@@ -148,11 +162,31 @@ static const struct anketa_item *find_item(const struct anketa_ingest *in, const
     }
     if (!in->item_ambiguous[i])
         return &c->items[i];
-    for (size_t k = 0; point && k < point->item_count; k++)
-        if (strcmp(point->items[k]->name, v) == 0)
-            return point->items[k];
-    snprintf(why, INGEST_WHY, "item name '%.200s' is shared by several items and the point "
-                              "does not tell which", v);
+    const struct anketa_authority *same_auth = NULL;
+    const struct anketa_direction *same_dir = NULL;
+    for (size_t k = i; k < c->item_count; k++) {
+        it = &c->items[k];
+        if (strcmp(it->name, v) != 0 || (*auth && it->authority != *auth) ||
+            (*dir && it->direction != *dir) || (point && !offers(point, it)))
+            continue;
+        same_auth = n == 0 || same_auth == it->authority ? it->authority : NULL;
+        same_dir = n == 0 || same_dir == it->direction ? it->direction : NULL;
+        found = it;
+        n++;
+    }
+    if (n == 1)
+        return found;
+    if (n == 0) {
+        snprintf(why, INGEST_WHY, "no item named '%.200s' is of %s '%.60s'", v,
+                 *auth ? "authority" : *dir ? "direction" : "point",
+                 *auth ? (*auth)->id : *dir ? (*dir)->id : point->id);
+        return NULL;
+    }
+    *shared = 1;
+    if (*auth == NULL)
+        *auth = same_auth;
+    if (*dir == NULL)
+        *dir = same_dir;
     return NULL;
 }
 
@@ -178,7 +212,7 @@ static const struct anketa_direction *find_direction(const struct anketa_campaig
 }
 
 /* authority, direction, item, point, municipality as campaign ids. */
-static int resolve(struct anketa_ingest *in, const char **ids, char *why)
+static int resolve(struct anketa_ingest *in, const char **ids, int *shared, char *why)
 {
     const struct anketa_campaign *c = in->campaign;
     const char *item_v = field_value(in, FIELD_ITEM), *point_v = field_value(in, FIELD_POINT);
@@ -192,8 +226,6 @@ static int resolve(struct anketa_ingest *in, const char **ids, char *why)
         snprintf(why, INGEST_WHY, "point '%.200s' is not in the campaign", point_v);
         return -1;
     }
-    if (*item_v && (item = find_item(in, item_v, point, why)) == NULL)
-        return -1;
     if (*auth_v && (auth = find_authority(c, auth_v)) == NULL) {
         snprintf(why, INGEST_WHY, "authority '%.200s' is not in the campaign", auth_v);
         return -1;
@@ -202,6 +234,9 @@ static int resolve(struct anketa_ingest *in, const char **ids, char *why)
         snprintf(why, INGEST_WHY, "direction '%.200s' is not in the campaign", dir_v);
         return -1;
     }
+    if (*item_v && (item = find_item(in, item_v, point, &auth, &dir, shared, why)) == NULL &&
+        !*shared)
+        return -1;
     if (item && auth && item->authority != auth) {
         snprintf(why, INGEST_WHY, "item '%s' belongs to authority '%s', not '%s'", item->id,
                  item->authority->id, auth->id);
@@ -223,6 +258,35 @@ static int resolve(struct anketa_ingest *in, const char **ids, char *why)
     ids[2] = item ? item->id : "";
     ids[3] = point ? point->id : "";
     ids[4] = point ? point->municipality : field_value(in, FIELD_MUNICIPALITY);
+    return 0;
+}
+
+/* Paper forms are numbered from 1 at each office: with the profile's
+ * id_scope the id is "<point id>:<number>", so form 1 of two offices are two
+ * responses, and the same form read again is the same id. The scoped id is
+ * kept in in->raw, which is free until the output line is built. */
+static int scope_by_point(struct anketa_ingest *in, const char **bare, char *why)
+{
+    const char *pv = field_value(in, FIELD_POINT);
+    const struct anketa_point *pt = in->campaign && *pv ? find_point(in->campaign, pv) : NULL;
+    size_t off;
+    why[0] = '\0';
+    if (pt)
+        pv = pt->id;
+    if (*pv == '\0') {
+        snprintf(why, INGEST_WHY, "no point: form numbers restart at each office (the "
+                                  "profile's id_scope), so '%.60s' alone names no form",
+                 in->cfg.key ? "..." : *bare);
+        return -1;
+    }
+    size_t plen = strlen(pv), blen = strlen(*bare);
+    in->raw.len = 0;
+    if (ingest_arena_put(&in->raw, NULL, plen + 1 + blen, &off) != 0)
+        return -1;
+    memcpy(in->raw.p + off, pv, plen);
+    in->raw.p[off + plen] = ':';
+    memcpy(in->raw.p + off + plen + 1, *bare, blen + 1);
+    *bare = in->raw.p + off;
     return 0;
 }
 
@@ -283,6 +347,8 @@ static int put_id(struct anketa_ingest *in, struct source *src, uint64_t *id_has
     const char *bare = id;
     if (colon && (size_t)(colon - id) == source_len && memcmp(id, source, source_len) == 0)
         bare = colon + 1;
+    if (p->id_scope_point && scope_by_point(in, &bare, why) != 0)
+        return why[0] ? TAKE_REJECT : TAKE_NOMEM;
     char anon[33];
     if (in->cfg.key) {
         if (ingest_anon_id(in->key, sizeof in->key, bare, strlen(bare), anon) != 0)
@@ -332,15 +398,17 @@ static int put_date(struct anketa_ingest *in, const struct ingest_record *rec, i
 }
 
 /* Step 4: source, channel, campaign ids (resolved when there is a
- * campaign) and weight. */
-static int put_where(struct anketa_ingest *in, const struct source *src, char *why)
+ * campaign; *shared when an item name several items share is left blank)
+ * and weight. */
+static int put_where(struct anketa_ingest *in, const struct source *src, int *shared,
+                     char *why)
 {
     const char *channel = field_value(in, FIELD_CHANNEL);
     if (*channel == '\0' && in->profile->channel)
         channel = in->profile->channel;
     const char *ids[5];
     if (in->campaign) {
-        if (resolve(in, ids, why) != 0)
+        if (resolve(in, ids, shared, why) != 0)
             return TAKE_REJECT;
     } else {
         ids[0] = field_value(in, FIELD_AUTHORITY);
@@ -475,14 +543,15 @@ static int take(struct anketa_ingest *in, const struct ingest_record *rec, char 
     size_t nout = OUT_FIXED + in->question_count + 1;
     uint64_t id_hash = 0;
     struct source src;
-    int outside = 0, rc;
+    int outside = 0, shared = 0, rc;
     if ((rc = prepare_row(in, rec, nout, why)) != TAKE_OK ||
         (rc = put_id(in, &src, &id_hash, why)) != TAKE_OK ||
         (rc = put_date(in, rec, &outside, why, err)) != TAKE_OK ||
-        (rc = put_where(in, &src, why)) != TAKE_OK ||
+        (rc = put_where(in, &src, &shared, why)) != TAKE_OK ||
         (rc = put_scores(in, why)) != TAKE_OK ||
         (rc = put_comment(in, nout)) != TAKE_OK)
         return rc;
+    in->counts.items_shared += (unsigned)shared;
     return hand_over(in, rec, nout, id_hash, outside, why);
 }
 

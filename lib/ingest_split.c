@@ -206,6 +206,7 @@ static int split_file(struct anketa_ingest *in, const char *path, struct ingest_
             rc = replay(in, &w, fp, src, err);
             in->counts.read += w.clone.counts.read;
             in->counts.rejected += w.clone.counts.rejected;
+            in->counts.items_shared += w.clone.counts.items_shared;
             ingest_add_masked(&in->counts, &w.clone.counts);
         }
         ingest_free_own(&w.clone);

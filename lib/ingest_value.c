@@ -242,6 +242,33 @@ static int number_lead_separator(const char *p)
            strncmp(p, "\xE2\x80\x93", 3) == 0 || strncmp(p, "\xE2\x80\x94", 3) == 0;
 }
 
+#define NO_LABEL ((size_t)-1)
+
+/* The label of a folded text on scale lo-hi, else on any scale; with lo > hi
+ * (a question whose scale is not known) on any scale the profile names. */
+static size_t find_label(const struct anketa_profile *pr, const char *folded, int lo, int hi)
+{
+    char stack[320], *key = stack;
+    size_t len = strlen(folded) + 32, index = NO_LABEL;
+    if (len > sizeof stack && (key = malloc(len)) == NULL)
+        return NO_LABEL;
+    if (lo <= hi)
+        snprintf(key, len, "%d-%d" LABEL_SCALE_SEP "%s", lo, hi, folded);
+    if (lo > hi || !anketa_strmap_get(&pr->labels, key, &index)) {
+        snprintf(key, len, LABEL_ANY_SCALE LABEL_SCALE_SEP "%s", folded);
+        if (!anketa_strmap_get(&pr->labels, key, &index))
+            index = NO_LABEL;
+    }
+    for (size_t i = 0; lo > hi && index == NO_LABEL && i < pr->label_count; i++) {
+        const char *sep = strstr(pr->label_keys[i], LABEL_SCALE_SEP);
+        if (sep && strcmp(sep + 1, folded) == 0)
+            index = i;
+    }
+    if (key != stack)
+        free(key);
+    return index;
+}
+
 int ingest_parse_score(const struct anketa_profile *pr, const char *s, int lo, int hi,
                        long *value, char *why)
 {
@@ -263,9 +290,11 @@ int ingest_parse_score(const struct anketa_profile *pr, const char *s, int lo, i
             WHY("'%.60s' is not a whole number", s);
         else
             rc = 1;
-    } else if (anketa_strmap_get(&pr->labels, folded, &index)) {
+    } else if ((index = find_label(pr, folded, lo, hi)) != NO_LABEL) {
         v = pr->label_values[index];
         rc = v == LABEL_UNANSWERED ? 0 : 1;
+    } else if (lo <= hi && find_label(pr, folded, 1, 0) != NO_LABEL) {
+        WHY("'%.60s' is not a value of this question's scale %d-%d", s, lo, hi);
     } else {
         WHY("'%.60s' is neither a number nor an option text of the profile", s);
     }

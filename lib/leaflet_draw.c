@@ -179,12 +179,21 @@ int leaflet_draw_scaled(struct anketa_leaflet *l, const struct anketa_element *e
         switch (e->type) {
         case ANKETA_EL_BOX: draw_box(l, e, dx, dy); break;
         case ANKETA_EL_RULE: draw_rule(l, e); break;
-        case ANKETA_EL_QR: rc = draw_qr(l, e, row, err); break;
+        case ANKETA_EL_QR: {
+            int link = leaflet_link_begin(l, leaflet_value(l, row, "url"));
+            rc = draw_qr(l, e, row, err);
+            leaflet_link_end(l, link);
+            break;
+        }
         case ANKETA_EL_IMAGE: rc = draw_image(l, e, row, err); break;
         case ANKETA_EL_TEXT: {
             char *text = leaflet_expand(l, e->text, row);
+            /* the text that shows the link is the link */
+            int link = strstr(e->text, "{url}") ? leaflet_link_begin(l, leaflet_value(l, row, "url"))
+                                                : 0;
             rc = text ? leaflet_text(l, e, text, row, err)
                       : anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+            leaflet_link_end(l, link);
             free(text);
             break;
         }

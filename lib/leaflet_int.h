@@ -128,4 +128,9 @@ int leaflet_print_write(struct anketa_leaflet *l, FILE *out, struct anketa_error
 int leaflet_png_write(cairo_surface_t *page, double dpi, FILE *out, const char *name,
                       struct anketa_error *err);
 
+/* PDF only: what is drawn until leaflet_link_end() links to url. Returns
+ * whether a link was begun (the argument of leaflet_link_end). */
+int leaflet_link_begin(struct anketa_leaflet *l, const char *url);
+void leaflet_link_end(struct anketa_leaflet *l, int begun);
+
 #endif

@@ -53,6 +53,9 @@ struct anketa_ingest_config {
     const unsigned char *key;  /* anonymous mode when not NULL: ids become keyed hashes */
     size_t key_len;
     int time_precision;        /* enum anketa_time_precision of submitted_at as written */
+    /* --set: the value of a field a file lacks or leaves empty, by field
+     * (filled by anketa_ingest_config_set); NULL when not set. */
+    const char *set[12];
     FILE *out;                 /* canonical responses (the header is written once) */
     FILE *rejects;             /* file,line,reason,record; may be NULL */
     /* Called for each reject (for messages); may be NULL. */
@@ -68,6 +71,7 @@ struct anketa_ingest_counts {
     unsigned long long emails_masked, phones_masked, snils_masked, inns_masked,
         passports_masked, cards_masked, columns_dropped;
     unsigned long long outside_period;  /* accepted, dated outside the campaign's period */
+    unsigned long long items_shared;    /* an item name several items share, kept blank */
 };
 
 struct anketa_ingest;
@@ -120,6 +124,19 @@ ANKETA_API int anketa_reject_verdict(const struct anketa_reject_limit *limit,
                                      const struct anketa_ingest_counts *counts);
 
 /* ---- what the ingest command takes and gives (its front end stays small) ---- */
+
+/* --set COLUMN=VALUE: gives field `column` (authority, direction, source,
+ * channel or point) the value where a file has no such column or leaves it
+ * empty, as answers collected by a general code need. -1 for any other
+ * column (a usage error). Checked against the campaign by anketa_ingest_new. */
+ANKETA_API int anketa_ingest_config_set(struct anketa_ingest_config *cfg, const char *column,
+                                        const char *value);
+/* The notes of a finished run for its caller to print, one a line without
+ * "ingest: " ("N accepted responses are dated outside ...", "N responses name
+ * an item that several items share ..."), into buf. Returns the length it needed. */
+ANKETA_API size_t anketa_ingest_notes(const struct anketa_ingest_counts *counts,
+                                      const struct anketa_campaign *campaign, char *buf,
+                                      size_t cap);
 
 /* The value of option "encoding", "delimiter" (',' ';' '\t' or 0 for auto) or
  * "time-precision" given as text; -1 when it is none of the documented ones. */

@@ -10,6 +10,8 @@
 #include <anketa/adhoc.h>
 #include <anketa/template.h>
 #include <anketa/leaflet.h>
+#include <anketa/form.h>
+#include <anketa/paste.h>
 #include <anketa/report.h>
 
 #ifdef __cplusplus

@@ -39,6 +39,24 @@ for f in "$OUT"/leaflets-*.pdf; do
 done
 echo "   replies to appeals: $(ls "$OUT/reply" | wc -l) PNG blocks in $OUT/reply/; posts: $(ls "$OUT/post" | wc -l) in $OUT/post/"
 
+echo "== leaflet: texts to paste, and paper questionnaires"
+# The «Оценить работу» module of every authority's site, and the closing
+# paragraph of replies sent by e-mail, each with its active link.
+leaflet -q -t site -f html -c "$C" -o "$OUT/site.html" "$OUT/manifest.csv"
+leaflet -q -t site -f txt -c "$C" -o "$OUT/site.txt" "$OUT/manifest.csv"
+leaflet -q -t reply -f html -c "$C" -w level=direction -w direction=appeals -o "$OUT/reply/email.html" "$OUT/manifest.csv"
+leaflet -q -t reply -f txt -c "$C" -w level=direction -w direction=appeals -o "$OUT/reply/email.txt" "$OUT/manifest.csv"
+echo "   site modules: $OUT/site.html, $OUT/site.txt; e-mail replies: $OUT/reply/email.html, email.txt"
+auth=$(awk -F, '$2 == "authority" { print $3; exit }' "$OUT/manifest.csv")
+leaflet -q -t site -f txt -c "$C" -w authority="$auth" "$OUT/manifest.csv" | sed 's/^/   | /'
+leaflet -q -t reply -f txt -c "$C" -w level=direction -w direction=appeals -w authority="$auth" \
+  "$OUT/manifest.csv" | sed 's/^/   | /'
+# Paper forms for every item at one office, and the clerks' data-entry file.
+first=$(awk -F, '$2 == "item" { print $1; exit }' "$OUT/manifest.csv")
+leaflet -q -t form -c "$C" -w level=item -w point="${first##*.}" -o "$OUT/forms.pdf" "$OUT/manifest.csv"
+leaflet -q -t form -f csv -c "$C" -o "$OUT/forms-entry.csv"
+echo "   questionnaires for ${first##*.}: $OUT/forms.pdf ($(pdfinfo "$OUT/forms.pdf" 2>/dev/null | awk '/^Pages/ { print $2 }') pages); data entry: $OUT/forms-entry.csv"
+
 echo "== ingest: this month's exports into canonical responses"
 X="$EXAMPLES/exports"
 rm -f "$OUT/seen.bin"
