@@ -106,15 +106,22 @@ int leaflet_check_fonts(const struct anketa_template *t, struct anketa_error *er
 int leaflet_page_begin(struct anketa_leaflet *l, struct anketa_error *err);
 int leaflet_page_end(struct anketa_leaflet *l, struct anketa_error *err);
 
+/* ---- the row (leaflet_row.c), which calls no other leaflet file ---- */
+
+/* The index of manifest column `name`, or -1. */
+int leaflet_column(const struct anketa_leaflet *l, const char *name);
 /* The value of manifest column `name` in row ("" when absent). */
 const char *leaflet_value(const struct anketa_leaflet *l, const struct leaflet_row *row,
                           const char *name);
 
-/* Expands {column} and {table} placeholders; malloc'd, or NULL when out of memory. */
+/* Whether name[0..len) is one of the template's wording tables. */
+int leaflet_is_table(const struct anketa_template *t, const char *name, size_t len);
+void leaflet_warn(struct anketa_leaflet *l, const char *message);
+
+/* Expands {column} and {table} placeholders (leaflet_words.c); malloc'd, or
+ * NULL when out of memory. */
 char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
                      const struct leaflet_row *row);
-
-void leaflet_warn(struct anketa_leaflet *l, const char *message);
 
 /* --pdfx: the CMYK of every template colour into l->inks; an error naming
  * the template line of a colour that has none (greys go K only). */

@@ -1,6 +1,7 @@
 /* The wording of a leaflet: the kind and event type of each manifest row,
  * the text tables looked up by them, the point's line. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "leaflet_int.h"
@@ -68,3 +69,45 @@ const char *leaflet_point_line(const struct anketa_leaflet *l, const struct leaf
     return buf;
 }
 
+/* A template text with its {placeholders} filled from the row: the
+ * template's wording tables, the point line, or the row's columns. */
+char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
+                     const struct leaflet_row *row)
+{
+    size_t cap = strlen(text) + 256, len = 0;
+    char *out = malloc(cap);
+    for (const char *p = text; out && *p;) {
+        const char *piece = p, *close = *p == '{' ? strchr(p, '}') : NULL;
+        size_t n = 1;
+        char name[128], line[1024];
+        if (close && (size_t)(close - p - 1) < sizeof name) {
+            memcpy(name, p + 1, (size_t)(close - p - 1));
+            name[close - p - 1] = '\0';
+            if (leaflet_is_table(l->o.tpl, name, strlen(name)))
+                piece = leaflet_row_text(l, name, row);
+            else if (strcmp(name, "point_line") == 0)
+                piece = leaflet_point_line(l, row, line, sizeof line);
+            else
+                piece = leaflet_value(l, row, name);
+            if (piece == NULL)
+                piece = "";
+            n = strlen(piece);
+            p = close + 1;
+        } else {
+            p++;
+        }
+        if (len + n + 1 > cap) {
+            char *grown = realloc(out, cap = (len + n + 1) * 2);
+            if (grown == NULL) {
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        memcpy(out + len, piece, n);
+        len += n;
+    }
+    if (out)
+        out[len] = '\0';
+    return out;
+}
