@@ -217,3 +217,38 @@ void csv_record_free(struct csv_record *rec)
     rec->f = NULL;
     rec->count = rec->cap = 0;
 }
+
+void csv_cut_init(struct csv_cut *c, long long mid)
+{
+    c->mid = mid;
+    c->at = 0;
+    c->cut = -1;
+    c->lines = 0;
+    c->inside = 0;
+}
+
+int csv_cut_feed(struct csv_cut *c, const char *buf, size_t n)
+{
+    size_t i = 0;
+    if (c->at + (long long)n <= c->mid) {
+        /* Before the middle only the counts matter: memchr is fast. */
+        for (const char *p = buf; (p = memchr(p, '"', (size_t)(buf + n - p))) != NULL; p++)
+            c->inside = !c->inside;
+        for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))) != NULL; p++)
+            c->lines++;
+        i = n;
+    }
+    for (; i < n; i++) {
+        if (buf[i] == '"') {
+            c->inside = !c->inside;
+        } else if (buf[i] == '\n') {
+            c->lines++;
+            if (!c->inside && c->at + (long long)i >= c->mid) {
+                c->cut = c->at + (long long)i + 1;
+                return 1;
+            }
+        }
+    }
+    c->at += (long long)n;
+    return 0;
+}

@@ -50,4 +50,21 @@ size_t csv_field_copy(const struct csv_field *f, char *dst);
 
 void csv_record_free(struct csv_record *rec);
 
+/* Where a second thread may start on a large file: the first byte after
+ * the first LF outside quotes at or after `mid`, found from the parity of
+ * the quotes before it (RFC 4180 keeps quotes paired, so an odd count means
+ * inside a quoted field; a wrong guess on a malformed file is caught by the
+ * first thread, which reads up to the cut). The file is fed in blocks from
+ * its start; tally and ingest both split this way. */
+struct csv_cut {
+    long long mid;      /* where to look from */
+    long long at;       /* bytes fed so far */
+    long long cut;      /* -1 until found */
+    long lines;         /* LFs up to and including the cut's */
+    int inside;
+};
+void csv_cut_init(struct csv_cut *c, long long mid);
+/* Feeds the next block; 1 once c->cut is found, else 0. */
+int csv_cut_feed(struct csv_cut *c, const char *buf, size_t n);
+
 #endif

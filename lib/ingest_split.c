@@ -21,6 +21,7 @@
 
 #include <anketa/output.h>
 
+#include "csv_scan.h"
 #include "ingest_int.h"
 
 #define SPLIT_MIN (16u << 20)   /* below this a second thread does not pay */
@@ -31,36 +32,14 @@
 static long long find_cut(FILE *fp, long long mid, long *lines)
 {
     char *buf = malloc(BLOCK);
-    long long at = 0, cut = -1;
-    long lf = 0;
-    int inside = 0;
+    struct csv_cut c;
     size_t n;
-    while (buf && cut < 0 && (n = fread(buf, 1, BLOCK, fp)) > 0) {
-        size_t i = 0;
-        if (at + (long long)n <= mid) {
-            /* Before the middle only the counts matter: memchr is fast. */
-            for (const char *p = buf; (p = memchr(p, '"', (size_t)(buf + n - p))) != NULL; p++)
-                inside = !inside;
-            for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))) != NULL; p++)
-                lf++;
-            i = n;
-        }
-        for (; i < n; i++) {
-            if (buf[i] == '"')
-                inside = !inside;
-            else if (buf[i] == '\n') {
-                lf++;
-                if (!inside && at + (long long)i >= mid) {
-                    cut = at + (long long)i + 1;
-                    break;
-                }
-            }
-        }
-        at += (long long)n;
-    }
+    csv_cut_init(&c, mid);
+    while (buf && (n = fread(buf, 1, BLOCK, fp)) > 0 && !csv_cut_feed(&c, buf, n))
+        ;
     free(buf);
-    *lines = lf + 1;
-    return cut;
+    *lines = c.lines + 1;
+    return c.cut;
 }
 
 struct worker {

@@ -193,29 +193,19 @@ struct second {
     int io_errno;
 };
 
-/* The first byte after the first LF outside quotes at or after s->mid. */
+/* The first byte after the first LF outside quotes at or after s->mid
+ * (csv_scan.h), or the size when there is none. */
 static off_t find_cut(struct second *s)
 {
     struct feed *f = &s->feed;
-    size_t quotes = 0;
-    off_t at = 0;
+    struct csv_cut c;
     ssize_t n;
-    while ((n = feed_more(f, s->mid)) > 0) {
-        for (const char *p = f->buf; (p = memchr(p, '"', (size_t)(f->buf + f->used - p))); p++)
-            quotes++;
-        at += (off_t)f->used;
+    csv_cut_init(&c, (long long)s->mid);
+    while ((n = feed_more(f, -1)) > 0) {
+        int found = csv_cut_feed(&c, f->buf, f->used);
         f->used = 0;
-    }
-    int inside = quotes & 1;
-    while (n == 0 && (n = feed_more(f, -1)) > 0) {
-        for (size_t i = 0; i < f->used; i++) {
-            if (f->buf[i] == '"')
-                inside = !inside;
-            else if (f->buf[i] == '\n' && !inside)
-                return at + (off_t)i + 1;
-        }
-        at += (off_t)f->used;
-        f->used = 0;
+        if (found)
+            return (off_t)c.cut;
     }
     if (n < 0)
         s->io_errno = errno;
