@@ -40,60 +40,28 @@ static int known(const char *name, size_t len)
     return 0;
 }
 
-/* Walks the template; with out == NULL it only checks. */
+struct codes_context {
+    const struct anketa_code_context *x;   /* NULL: a check, every known name "" */
+};
+
+static int lookup(void *ctx, const char *name, size_t len, const char **value)
+{
+    const struct codes_context *c = ctx;
+    if (!known(name, len))
+        return -1;
+    *value = c->x ? value_of(name, len, c->x) : "";
+    return 0;
+}
+
+#define HINT " (known: campaign.id, authority.id, authority.name, direction.id, " \
+             "direction.name, item.id, item.name, item.kind, point.id, point.name, " \
+             "municipality, channel, event)"
+
 static int walk(const char *t, const struct anketa_code_context *x, char **out,
                 struct anketa_error *err)
 {
-    size_t len = 0, cap = 0;
-    char *buf = NULL;
-    for (const char *p = t; *p;) {
-        const char *piece = p;
-        size_t plen = 1;
-        if (*p == '{' && p[1] == '{') {
-            p += 2;
-        } else if (*p == '}' && p[1] == '}') {
-            p += 2;
-            piece = "}";
-        } else if (*p == '{') {
-            const char *close = strchr(p, '}');
-            if (close == NULL) {
-                free(buf);
-                return anketa_error_set(err, ANKETA_ERR_INVALID, "unclosed '{' in '%s'", t);
-            }
-            size_t nlen = (size_t)(close - p - 1);
-            if (!known(p + 1, nlen)) {
-                free(buf);
-                return anketa_error_set(err, ANKETA_ERR_INVALID,
-                                        "unknown placeholder '{%.*s}' (known: campaign.id, "
-                                        "authority.id, authority.name, direction.id, "
-                                        "direction.name, item.id, item.name, item.kind, "
-                                        "point.id, point.name, municipality, channel, "
-                                        "event)", (int)nlen, p + 1);
-            }
-            piece = out ? value_of(p + 1, nlen, x) : "";
-            if (piece == NULL)
-                piece = "";
-            plen = strlen(piece);
-            p = close + 1;
-        } else {
-            p++;
-        }
-        if (out == NULL)
-            continue;
-        if (anketa_reserve((void **)&buf, &cap, len + plen + 1, 1) != 0) {
-            free(buf);
-            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-        }
-        memcpy(buf + len, piece, plen);
-        len += plen;
-    }
-    if (out) {
-        if (buf == NULL && (buf = malloc(1)) == NULL)
-            return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-        buf[len] = '\0';
-        *out = buf;
-    }
-    return 0;
+    struct codes_context c = { x };
+    return anketa_expand(t, lookup, &c, HINT, out, err);
 }
 
 int anketa_campaign_check_template(const char *t, struct anketa_error *err)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "leaflet_int.h"
+#include "util.h"
 
 void leaflet_warn(struct anketa_leaflet *l, const char *message)
 {
@@ -27,20 +28,6 @@ const char *leaflet_value(const struct anketa_leaflet *l, const struct leaflet_r
     return i >= 0 && (size_t)i < row->count ? row->fields[i] : "";
 }
 
-/* Calls fn for each {name} of text; stops at the first non-zero return. */
-static int each_placeholder(const char *text, int (*fn)(void *, const char *, size_t), void *ctx)
-{
-    for (const char *p = text; (p = strchr(p, '{')) != NULL;) {
-        const char *close = strchr(p, '}');
-        if (close == NULL)
-            return 0;
-        int rc = fn(ctx, p + 1, (size_t)(close - p - 1));
-        if (rc)
-            return rc;
-        p = close + 1;
-    }
-    return 0;
-}
 
 int leaflet_is_table(const struct anketa_template *t, const char *name, size_t len)
 {
@@ -52,22 +39,18 @@ int leaflet_is_table(const struct anketa_template *t, const char *name, size_t l
 
 struct header_check {
     struct anketa_leaflet *l;
-    const struct anketa_element *e;
-    const char *file;
-    struct anketa_error *err;
 };
 
-static int check_placeholder(void *ctx, const char *name, size_t len)
+static int check_placeholder(void *ctx, const char *name, size_t len, const char **value)
 {
     struct header_check *h = ctx;
+    *value = "";
     if (leaflet_is_table(h->l->o.tpl, name, len) || (len == 10 && memcmp(name, "point_line", 10) == 0))
         return 0;
     for (size_t i = 0; i < h->l->column_count; i++)
         if (strlen(h->l->columns[i]) == len && memcmp(h->l->columns[i], name, len) == 0)
             return 0;
-    return anketa_error_at(h->err, ANKETA_ERR_INVALID, h->file, 1, 0,
-                           "the manifest has no column '%.*s' that template %s (line %ld) "
-                           "asks for", (int)len, name, h->l->o.tpl->path, h->e->line);
+    return -1;
 }
 
 int anketa_leaflet_check_header(struct anketa_leaflet *l, const struct anketa_csv_row *header,
@@ -92,12 +75,13 @@ int anketa_leaflet_check_header(struct anketa_leaflet *l, const struct anketa_cs
     size_t counts[2] = { t->element_count, t->cell_count };
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; i < counts[k]; i++) {
-            struct header_check h = { l, &lists[k][i], file, err };
-            if (lists[k][i].type == ANKETA_EL_TEXT) {
-                int rc = each_placeholder(lists[k][i].text, check_placeholder, &h);
-                if (rc)
-                    return rc;
-            }
+            struct header_check h = { l };
+            struct anketa_error why;
+            if (lists[k][i].type == ANKETA_EL_TEXT &&
+                anketa_expand(lists[k][i].text, check_placeholder, &h,
+                              ": the manifest has no such column", NULL, &why) != 0)
+                return anketa_error_at(err, ANKETA_ERR_INVALID, file, 1, 0, "template %s (line %ld): %s",
+                                       t->path, lists[k][i].line, why.message);
         }
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "leaflet_int.h"
+#include "util.h"
 
 /* The kind and event type a row's wording follows: the manifest's columns,
  * else (an older manifest) the campaign's item or direction. */
@@ -71,43 +72,37 @@ const char *leaflet_point_line(const struct anketa_leaflet *l, const struct leaf
 
 /* A template text with its {placeholders} filled from the row: the
  * template's wording tables, the point line, or the row's columns. */
+struct expansion {
+    const struct anketa_leaflet *l;
+    const struct leaflet_row *row;
+    char line[1024];
+};
+
+static int lookup(void *ctx, const char *name, size_t len, const char **value)
+{
+    struct expansion *x = ctx;
+    char key[128];
+    if (len >= sizeof key)
+        return -1;
+    memcpy(key, name, len);
+    key[len] = '\0';
+    if (leaflet_is_table(x->l->o.tpl, key, len))
+        *value = leaflet_row_text(x->l, key, x->row);
+    else if (strcmp(key, "point_line") == 0)
+        *value = leaflet_point_line(x->l, x->row, x->line, sizeof x->line);
+    else if (leaflet_column(x->l, key) >= 0)
+        *value = leaflet_value(x->l, x->row, key);
+    else
+        return -1;
+    return 0;
+}
+
 char *leaflet_expand(const struct anketa_leaflet *l, const char *text,
                      const struct leaflet_row *row)
 {
-    size_t cap = strlen(text) + 256, len = 0;
-    char *out = malloc(cap);
-    for (const char *p = text; out && *p;) {
-        const char *piece = p, *close = *p == '{' ? strchr(p, '}') : NULL;
-        size_t n = 1;
-        char name[128], line[1024];
-        if (close && (size_t)(close - p - 1) < sizeof name) {
-            memcpy(name, p + 1, (size_t)(close - p - 1));
-            name[close - p - 1] = '\0';
-            if (leaflet_is_table(l->o.tpl, name, strlen(name)))
-                piece = leaflet_row_text(l, name, row);
-            else if (strcmp(name, "point_line") == 0)
-                piece = leaflet_point_line(l, row, line, sizeof line);
-            else
-                piece = leaflet_value(l, row, name);
-            if (piece == NULL)
-                piece = "";
-            n = strlen(piece);
-            p = close + 1;
-        } else {
-            p++;
-        }
-        if (len + n + 1 > cap) {
-            char *grown = realloc(out, cap = (len + n + 1) * 2);
-            if (grown == NULL) {
-                free(out);
-                return NULL;
-            }
-            out = grown;
-        }
-        memcpy(out + len, piece, n);
-        len += n;
-    }
-    if (out)
-        out[len] = '\0';
-    return out;
+    /* The header check (leaflet_row.c) has refused what would fail here. */
+    struct expansion x = { l, row, "" };
+    struct anketa_error err;
+    char *out = NULL;
+    return anketa_expand(text, lookup, &x, NULL, &out, &err) == 0 ? out : NULL;
 }

@@ -39,4 +39,14 @@ ANKETA_INTERNAL char *anketa_named_yaml(const char *dir, const char *name_or_pat
  * at start (cli_init), so a bad value never gets this far in them. */
 ANKETA_INTERNAL time_t anketa_now(void);
 
+/* The value of placeholder name[0..len) in *value (NULL: empty); -1 when
+ * there is no such placeholder. */
+typedef int anketa_expand_lookup(void *ctx, const char *name, size_t len, const char **value);
+/* Expands the {name} placeholders of t (expand.c): "{{" and "}}" stand for
+ * "{" and "}"; an unknown name (with `hint` after the message) or an
+ * unclosed '{' is ANKETA_ERR_INVALID. With out NULL it only checks (lookup
+ * is still asked, for the names). *out is malloc'd. */
+ANKETA_INTERNAL int anketa_expand(const char *t, anketa_expand_lookup *lookup, void *ctx,
+                                  const char *hint, char **out, struct anketa_error *err);
+
 #endif
