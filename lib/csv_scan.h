@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "internal.h"
+
 struct csv_field {
     const char *p;      /* the bytes between the quotes, or the whole field */
     size_t len;
@@ -40,14 +42,14 @@ enum { CSV_SCAN_RECORD = 1, CSV_SCAN_MORE = 0, CSV_SCAN_ERROR = -1 };
  * CSV_SCAN_MORE when the buffer ends before the record does (at_eof 0) or
  * nothing is left (at_eof 1), or CSV_SCAN_ERROR with *errmsg and *errline
  * set; on MORE and ERROR *pos and *line stay. */
-int csv_scan_record(const char *buf, size_t len, size_t *pos, long *line, int at_eof,
-                    const struct csv_dialect *d, struct csv_record *rec, const char **errmsg,
-                    long *errline);
+ANKETA_INTERNAL int csv_scan_record(const char *buf, size_t len, size_t *pos, long *line,
+                                    int at_eof, const struct csv_dialect *d,
+                                    struct csv_record *rec, const char **errmsg, long *errline);
 
 /* Copies a field's value into dst (unescaping "" when needed); dst must hold
  * f->len bytes. Returns the value's length. */
-size_t csv_field_copy(const struct csv_field *f, char *dst);
+ANKETA_INTERNAL size_t csv_field_copy(const struct csv_field *f, char *dst);
 
-void csv_record_free(struct csv_record *rec);
+ANKETA_INTERNAL void csv_record_free(struct csv_record *rec);
 
 #endif

@@ -161,16 +161,16 @@ static const char *question_label(const struct anketa_report *r, const char *q)
  * question present, else the table's first. */
 static const char *main_question(const struct anketa_report *r, const struct tally_table *t)
 {
-    for (size_t i = 0; i < t->row_count; i++)
-        if (strcmp(t->rows[i].question, "q.overall") == 0)
+    for (size_t i = 0; i < t->question_count; i++)
+        if (strcmp(t->questions[i], "q.overall") == 0)
             return "q.overall";
     const struct anketa_campaign *c = r->o.campaign;
     for (size_t q = 0; c && q < c->question_count; q++)
-        for (size_t i = 0; i < t->row_count; i++)
-            if (strncmp(t->rows[i].question, "q.", 2) == 0 &&
-                strcmp(t->rows[i].question + 2, c->questions[q].id) == 0)
-                return t->rows[i].question;
-    return t->row_count ? t->rows[0].question : "";
+        for (size_t i = 0; i < t->question_count; i++)
+            if (strncmp(t->questions[i], "q.", 2) == 0 &&
+                strcmp(t->questions[i] + 2, c->questions[q].id) == 0)
+                return t->questions[i];
+    return t->question_count ? t->questions[0] : "";
 }
 
 static int has_key(const struct tally_table *t, const char *key)
@@ -179,6 +179,19 @@ static int has_key(const struct tally_table *t, const char *key)
         if (strcmp(t->key_names[k], key) == 0)
             return 1;
     return 0;
+}
+
+static int by_period(const struct tally_table *t)
+{
+    return t->key_count == 1 && (has_key(t, "month") || has_key(t, "quarter") ||
+                                 has_key(t, "week") || has_key(t, "day") || has_key(t, "year"));
+}
+
+size_t report_rank_limit(const struct tally_table *t)
+{
+    if (t->key_count == 0 || by_period(t) || (t->key_count == 1 && has_key(t, "direction")))
+        return 0;
+    return has_key(t, "item") ? LOWEST_MAX : 0;
 }
 
 /* Rows of the main question, totals apart; sorted by csat, hidden last. */
@@ -387,17 +400,8 @@ static int criteria(struct anketa_report *r, const struct tally_table *t)
  * tell their scale by, so they do not count either way. */
 static int is_readiness(const struct anketa_report *r, const struct tally_table *t)
 {
-    int seen = 0;
-    for (size_t j = 0; j < t->row_count; j++) {
-        const struct tally_row *row = &t->rows[j];
-        if (row->suppressed || !(row->answered > 0))
-            continue;
-        if (!row->yes_no)
-            return 0;
-        seen = 1;
-    }
-    return seen && t->key_count > 0 &&
-           !anketa_campaign_question(r->o.campaign, t->rows[0].question + 2);
+    return t->yes_no_only > 0 && t->key_count > 0 &&
+           !anketa_campaign_question(r->o.campaign, t->questions[0] + 2);
 }
 
 /* The overall row of the main question: from a table without groups, else a
@@ -511,14 +515,13 @@ int report_build(struct anketa_report *r, struct anketa_error *err)
             rc = criteria(r, t);
         else if (is_readiness(r, t))
             rc = readiness(r, t);
-        else if (t->key_count == 1 && (has_key(t, "month") || has_key(t, "quarter") ||
-                                       has_key(t, "week") || has_key(t, "day") || has_key(t, "year")))
+        else if (by_period(t))
             rc = ranking(r, t, "Динамика удовлетворенности", "Динамика", 0, CHART_LINE, 0);
         else if (t->key_count == 1 && has_key(t, "direction"))
             rc = ranking(r, t, "Удовлетворенность по направлениям", "Направления", 1, CHART_BARS, 0);
-        else if (has_key(t, "item")) {
+        else if (report_rank_limit(t) > 0) {
             rc = ranking(r, t, "Наименее высоко оцененные услуги и меры", "Низкие оценки", -1,
-                         CHART_BARS, LOWEST_MAX);
+                         CHART_BARS, report_rank_limit(t));
         } else {
             char *title_text = xprintf("Рейтинг: %s", key_title(t->key_names[0]));
             rc = title_text ? ranking(r, t, title_text, "Рейтинг", 1, CHART_BARS, 0) : -1;

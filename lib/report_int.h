@@ -36,6 +36,7 @@ struct tally_row {
     int suppressed;
     int total;           /* '*' in every key: a total */
     int yes_no;          /* answered on a 0-1 scale */
+    long line;           /* where it was read */
 };
 
 struct tally_table {
@@ -44,7 +45,20 @@ struct tally_table {
     size_t key_count;
     struct tally_row *rows;
     size_t row_count;
+    /* Read from every row, whether or not the rows are all kept: */
+    char **questions;       /* distinct, in order of first appearance */
+    size_t question_count;
+    int yes_no_only;        /* -1: a shown, answered row not on a 0-1 scale;
+                               1: some shown, answered rows, all on 0-1; 0: none */
+    int bounded;            /* only the rows its section shows were kept
+                               (report_rank_limit): totals and, per question,
+                               the lowest shown groups, in file order */
 };
+
+/* report_build.c: how many groups (the lowest by satisfaction) the section
+ * of table t shows when it is not a readiness table; 0 when it shows all.
+ * Only its key names are looked at, so the reader can ask before the rows. */
+size_t report_rank_limit(const struct tally_table *t);
 
 /* The document: a list of blocks, in Russian. */
 enum cell_tone { TONE_NONE, TONE_GOOD, TONE_NEAR, TONE_BAD, TONE_HIDDEN };
@@ -81,6 +95,21 @@ struct anketa_report {
     struct doc_block *blocks;
     size_t block_count;
 };
+
+/* report_scan.c: tally output read record by record, fast (the same
+ * records and failures as anketa_csv_reader, comma-separated). */
+struct report_scan;
+struct anketa_csv_row;
+struct report_scan *report_scan_open(const char *path, struct anketa_error *err);
+void report_scan_free(struct report_scan *s);
+const char *report_scan_name(const struct report_scan *s);
+/* The first record as the header (duplicate names are an error). */
+int report_scan_header(struct report_scan *s, struct anketa_error *err);
+const struct anketa_csv_row *report_scan_header_row(const struct report_scan *s);
+int report_scan_column(const struct report_scan *s, const char *name);
+/* 1 and the next record (valid until the next call), 0 at the end, or < 0. */
+int report_scan_next(struct report_scan *s, const struct anketa_csv_row **row,
+                     struct anketa_error *err);
 
 /* report_read.c */
 int report_read_table(struct anketa_report *r, const char *path, struct anketa_error *err);

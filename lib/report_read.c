@@ -132,18 +132,20 @@ static int read_row(const struct layout *L, const struct anketa_csv_row *row, co
 
     /* The distribution: the question's own scale is the run of filled n<k>. */
     int lo = -1, hi = -1, gap = 0;
-    int64_t n[SCALE_MAX + 1] = { 0 };
+    int64_t n[SCALE_MAX + 1];
     i128 total = 0, sum = 0;
-    for (int k = 0; k <= SCALE_MAX; k++) {
+    for (int k = L->scale_lo; k <= L->scale_hi; k++) {
+        n[k] = 0;
         if (L->ncol[k] < 0)
             continue;
         const char *s = row->fields[L->ncol[k]];
-        char name[8];
-        snprintf(name, sizeof name, "n%d", k);
         int rc = count_units(s, &n[k]);
-        if (rc < 0)
+        if (rc < 0) {
+            char name[8];
+            snprintf(name, sizeof name, "n%d", k);
             return bad(err, file, line, name, s, rc == -2 ? "absurdly large"
                        : "not a count (a whole number, or weighted with at most 4 decimals)");
+        }
         if (rc == 1)
             continue;
         gap |= hi >= 0 && hi != k - 1 && L->ncol[k - 1] >= 0;
@@ -192,32 +194,232 @@ static int read_row(const struct layout *L, const struct anketa_csv_row *row, co
     return 0;
 }
 
-int report_read_table(struct anketa_report *r, const char *path, struct anketa_error *err)
+/* The rows kept of a bounded table: the lowest `limit` shown rows of each
+ * question (by csat, then file order), and every total. */
+struct lowest {
+    size_t limit;
+    struct tally_row **worst;   /* per question: up to limit rows, best first */
+    size_t *count;
+};
+
+static void row_free(struct tally_row *tr, size_t keys)
 {
-    struct anketa_csv_reader *in = anketa_csv_reader_open(path, ',', err);
-    if (in == NULL || anketa_csv_reader_read_header(in, err) != 0) {
-        anketa_csv_reader_free(in);
+    for (size_t k = 0; tr->keys && k < keys; k++)
+        free(tr->keys[k]);
+    free(tr->keys);
+    free(tr->question);
+}
+
+/* tr with keys and question copied (the row's own point into the reader). */
+static int row_own(struct tally_row *tr, size_t keys)
+{
+    char **own = calloc(keys + 1, sizeof *own);
+    char *q = xstrdup(tr->question);
+    int ok = own != NULL && q != NULL;
+    for (size_t k = 0; ok && k < keys; k++)
+        ok = (own[k] = xstrdup(tr->keys[k])) != NULL;
+    tr->keys = own;
+    tr->question = q;
+    if (!ok) {
+        row_free(tr, keys);
+        return -1;
+    }
+    return 0;
+}
+
+static int add_row(struct tally_table *t, size_t *cap, const struct tally_row *tr)
+{
+    if (t->row_count == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        struct tally_row *nr = realloc(t->rows, ncap * sizeof *nr);
+        if (nr == NULL)
+            return -1;
+        t->rows = nr;
+        *cap = ncap;
+    }
+    t->rows[t->row_count++] = *tr;
+    return 0;
+}
+
+/* The index of question q in t's list (added when new), or -1. */
+static long question_index(struct tally_table *t, struct lowest *low, const char *q)
+{
+    size_t i = t->question_count;
+    if (i > 0 && strcmp(t->questions[i - 1], q) == 0)
+        return (long)i - 1;
+    for (i = 0; i < t->question_count; i++)
+        if (strcmp(t->questions[i], q) == 0)
+            return (long)i;
+    char **nq = realloc(t->questions, (i + 1) * sizeof *nq);
+    if (nq == NULL)
+        return -1;
+    t->questions = nq;
+    if ((nq[i] = xstrdup(q)) == NULL)
+        return -1;
+    if (low->limit) {
+        struct tally_row **w = realloc(low->worst, (i + 1) * sizeof *w);
+        size_t *c = w ? realloc(low->count, (i + 1) * sizeof *c) : NULL;
+        if (w) low->worst = w;
+        if (c) low->count = c;
+        if (w == NULL || c == NULL || (w[i] = calloc(low->limit, sizeof **w)) == NULL)
+            return -1;
+        c[i] = 0;
+    }
+    t->question_count++;
+    return (long)i;
+}
+
+/* Orders shown rows for the lowest ranking: csat, then line. */
+static int lower(const struct tally_row *a, const struct tally_row *b)
+{
+    return a->csat < b->csat || (a->csat == b->csat && a->line < b->line);
+}
+
+/* Keeps tr (borrowed strings) among question qi's lowest; 0 or -1. */
+static int keep_lowest(struct lowest *low, size_t qi, struct tally_row *tr, size_t keys)
+{
+    struct tally_row *w = low->worst[qi];
+    size_t n = low->count[qi];
+    if (n == low->limit && !lower(tr, &w[n - 1]))
+        return 0;
+    if (row_own(tr, keys) != 0)
+        return -1;
+    if (n == low->limit)
+        row_free(&w[--n], keys);
+    size_t i = n;
+    while (i > 0 && lower(tr, &w[i - 1])) {
+        w[i] = w[i - 1];
+        i--;
+    }
+    w[i] = *tr;
+    low->count[qi] = n + 1;
+    return 0;
+}
+
+static int by_line(const void *a, const void *b)
+{
+    long x = ((const struct tally_row *)a)->line, y = ((const struct tally_row *)b)->line;
+    return (x > y) - (x < y);
+}
+
+static int read_rows(struct report_scan *in, const struct layout *L, const char *name,
+                     struct tally_table *t, struct lowest *low, struct anketa_error *err)
+{
+    const struct anketa_csv_row *h = report_scan_header_row(in), *row;
+    size_t cap = 0, nk = t->key_count;
+    char **keys = malloc((nk + 1) * sizeof *keys);
+    int rc;
+    if (keys == NULL)
+        goto nomem;
+    while ((rc = report_scan_next(in, &row, err)) > 0) {
+        if (row->count != h->count) {
+            rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, row->line, 0,
+                                 "%zu fields where the header has %zu", row->count, h->count);
+            break;
+        }
+        struct tally_row tr;
+        memset(&tr, 0, sizeof tr);
+        tr.line = row->line;
+        tr.keys = keys;
+        tr.total = nk > 0;
+        for (size_t i = 0; i < nk; i++) {
+            keys[i] = row->fields[i];
+            tr.total &= strcmp(row->fields[i], "*") == 0;
+        }
+        tr.question = row->fields[L->question];
+        if ((rc = read_row(L, row, name, &tr, err)) < 0)
+            break;
+        long qi = question_index(t, low, tr.question);
+        if (qi < 0)
+            goto nomem;
+        if (!tr.suppressed && tr.answered > 0)
+            t->yes_no_only = !tr.yes_no ? -1 : t->yes_no_only == 0 ? 1 : t->yes_no_only;
+        if (!low->limit || tr.total) {
+            if (row_own(&tr, nk) != 0)
+                goto nomem;
+            if (add_row(t, &cap, &tr) != 0) {
+                row_free(&tr, nk);
+                goto nomem;
+            }
+        } else if (!tr.suppressed && !isnan(tr.csat) && keep_lowest(low, (size_t)qi, &tr, nk) != 0) {
+            goto nomem;
+        }
+    }
+    free(keys);
+    keys = NULL;
+    if (rc < 0)
+        return rc;
+    for (size_t q = 0; low->limit && q < t->question_count; q++) {
+        for (size_t i = 0; i < low->count[q]; i++) {
+            if (add_row(t, &cap, &low->worst[q][i]) != 0)
+                goto nomem;
+            low->worst[q][i].keys = NULL;   /* the table owns it now */
+            low->worst[q][i].question = NULL;
+        }
+        low->count[q] = 0;
+    }
+    if (low->limit)
+        qsort(t->rows, t->row_count, sizeof *t->rows, by_line);
+    return 0;
+nomem:
+    free(keys);
+    return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
+}
+
+static void free_table(struct tally_table *tab)
+{
+    for (size_t i = 0; i < tab->row_count; i++)
+        row_free(&tab->rows[i], tab->key_count);
+    for (size_t k = 0; tab->key_names && k < tab->key_count; k++)
+        free(tab->key_names[k]);
+    for (size_t q = 0; q < tab->question_count; q++)
+        free(tab->questions[q]);
+    free(tab->questions);
+    free(tab->key_names);
+    free(tab->rows);
+    free(tab->file);
+    memset(tab, 0, sizeof *tab);
+}
+
+static void lowest_free(struct lowest *low, size_t questions, size_t keys)
+{
+    for (size_t q = 0; low->worst && q < questions; q++) {
+        for (size_t i = 0; low->worst[q] && i < low->count[q]; i++)
+            row_free(&low->worst[q][i], keys);
+        free(low->worst[q]);
+    }
+    free(low->worst);
+    free(low->count);
+}
+
+/* Reads one table; all_rows keeps every row whatever its section shows. */
+static int read_table(struct anketa_report *r, const char *path, int all_rows,
+                      struct anketa_error *err)
+{
+    struct report_scan *in = report_scan_open(path, err);
+    if (in == NULL || report_scan_header(in, err) != 0) {
+        report_scan_free(in);
         return err->code;
     }
-    const char *name = anketa_csv_reader_name(in);
-    struct layout L = { .question = anketa_csv_reader_column(in, "question"), .scale_lo = -1 };
+    const char *name = report_scan_name(in);
+    struct layout L = { .question = report_scan_column(in, "question"), .scale_lo = -1 };
     int missing = L.question < 0 ? 0 : -1;
     for (int i = 0; missing < 0 && REQUIRED[i]; i++)
-        if ((L.col[i] = anketa_csv_reader_column(in, REQUIRED[i])) < 0)
+        if ((L.col[i] = report_scan_column(in, REQUIRED[i])) < 0)
             missing = i + 1;
     if (missing >= 0) {
         anketa_error_at(err, ANKETA_ERR_INVALID, name, 1, 0, "not a tally output: no '%s' column",
                         missing ? REQUIRED[missing - 1] : "question");
-        anketa_csv_reader_free(in);
+        report_scan_free(in);
         return err->code;
     }
-    L.mean_pct = anketa_csv_reader_column(in, "mean_pct");
-    L.nps = anketa_csv_reader_column(in, "nps");
-    const struct anketa_csv_row *h = anketa_csv_reader_header(in);
+    L.mean_pct = report_scan_column(in, "mean_pct");
+    L.nps = report_scan_column(in, "nps");
+    const struct anketa_csv_row *h = report_scan_header_row(in);
     for (int k = 0; k <= SCALE_MAX; k++) {
         char col[8];
         snprintf(col, sizeof col, "n%d", k);
-        L.ncol[k] = anketa_csv_reader_column(in, col);
+        L.ncol[k] = report_scan_column(in, col);
         if (L.ncol[k] >= 0 && L.ncol[k] < L.question)
             L.ncol[k] = -1; /* a group column of that name */
         if (L.ncol[k] >= 0) {
@@ -231,7 +433,7 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
     }
     struct tally_table *grown = realloc(r->tables, (r->table_count + 1) * sizeof *grown);
     if (grown == NULL) {
-        anketa_csv_reader_free(in);
+        report_scan_free(in);
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     }
     r->tables = grown;
@@ -242,57 +444,38 @@ int report_read_table(struct anketa_report *r, const char *path, struct anketa_e
     t->key_names = calloc(t->key_count + 1, sizeof *t->key_names);
     for (size_t i = 0; t->key_names && i < t->key_count; i++)
         t->key_names[i] = xstrdup(h->fields[i]);
-    const struct anketa_csv_row *row;
-    size_t cap = 0;
-    int rc;
-    while ((rc = anketa_csv_reader_next(in, &row, err)) > 0) {
-        if (row->count != h->count) {
-            rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, row->line, 0,
-                                 "%zu fields where the header has %zu", row->count, h->count);
-            break;
-        }
-        if (t->row_count == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct tally_row *nr = realloc(t->rows, cap * sizeof *nr);
-            if (nr == NULL) {
-                rc = anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
-                break;
-            }
-            t->rows = nr;
-        }
-        struct tally_row *tr = &t->rows[t->row_count++];
-        memset(tr, 0, sizeof *tr);
-        tr->keys = calloc(t->key_count + 1, sizeof *tr->keys);
-        tr->total = t->key_count > 0;
-        for (size_t i = 0; tr->keys && i < t->key_count; i++) {
-            tr->keys[i] = xstrdup(row->fields[i]);
-            tr->total &= strcmp(row->fields[i], "*") == 0;
-        }
-        tr->question = xstrdup(row->fields[L.question]);
-        if ((rc = read_row(&L, row, name, tr, err)) < 0)
-            break;
-    }
-    if (rc == 0 && t->row_count == 0)
+    struct lowest low = { .limit = all_rows ? 0 : report_rank_limit(t) };
+    t->bounded = low.limit > 0;
+    int rc = read_rows(in, &L, name, t, &low, err);
+    lowest_free(&low, t->question_count, t->key_count);
+    if (rc == 0 && t->question_count == 0)
         rc = anketa_error_at(err, ANKETA_ERR_INVALID, name, 0, 0, "no rows: nothing to report");
-    anketa_csv_reader_free(in); /* name dies with it: every message is made above */
+    report_scan_free(in); /* name dies with it: every message is made above */
     return rc < 0 ? rc : 0;
 }
+
+int report_read_table(struct anketa_report *r, const char *path, struct anketa_error *err)
+{
+    /* A table whose section shows only its lowest groups keeps only those,
+     * so a report of millions of groups stays in bounded memory; a file
+     * (not a pipe, which cannot be read twice) found to be a readiness
+     * table after all is read again whole. */
+    int pipe = path == NULL || strcmp(path, "-") == 0;
+    int rc = read_table(r, path, pipe, err);
+    struct tally_table *t = rc == 0 ? &r->tables[r->table_count - 1] : NULL;
+    if (t && t->bounded && t->yes_no_only > 0 && t->question_count > 0 &&
+        !anketa_campaign_question(r->o.campaign, t->questions[0] + 2)) {
+        free_table(t);
+        r->table_count--;
+        rc = read_table(r, path, 1, err);
+    }
+    return rc;
+}
+
 void report_free_tables(struct anketa_report *r)
 {
-    for (size_t t = 0; t < r->table_count; t++) {
-        struct tally_table *tab = &r->tables[t];
-        for (size_t i = 0; i < tab->row_count; i++) {
-            for (size_t k = 0; tab->rows[i].keys && k < tab->key_count; k++)
-                free(tab->rows[i].keys[k]);
-            free(tab->rows[i].keys);
-            free(tab->rows[i].question);
-        }
-        for (size_t k = 0; tab->key_names && k < tab->key_count; k++)
-            free(tab->key_names[k]);
-        free(tab->key_names);
-        free(tab->rows);
-        free(tab->file);
-    }
+    for (size_t t = 0; t < r->table_count; t++)
+        free_table(&r->tables[t]);
     free(r->tables);
     r->tables = NULL;
     r->table_count = 0;
