@@ -4,6 +4,7 @@
  * decimals that read back as the same doubles (never rounded twice). */
 #define _GNU_SOURCE 1   /* qsort_r */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +395,116 @@ static int put_group(struct buf *b, const struct anketa_tally *t, const struct q
     return 0;
 }
 
+/* What writing the rows needs; read only while they are made. */
+struct emit {
+    const struct anketa_tally *t;
+    const struct quoting *qt;
+    const uint32_t *order;
+    const unsigned char *hide;
+    size_t n;
+};
+
+/* The rows of groups order[from..to) into b; with fp, written out every
+ * 64 kB. -1 when out of memory. */
+static int put_range(struct buf *b, const struct emit *e, size_t from, size_t to, FILE *fp)
+{
+    const struct anketa_tally *t = e->t;
+    size_t nq = t->question_count;
+    for (size_t i = from; i < to; i++) {
+        if (i + AHEAD < e->n) {
+            /* groups come in key order, not memory order: fetch ahead */
+            const uint32_t *ahead = tally_table_ids(&t->table, e->order[i + AHEAD]);
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(ahead + t->key_count + t->table.nstats);
+            __builtin_prefetch(e->hide + e->order[i + AHEAD] * nq);
+        }
+        if (put_group(b, t, e->qt, e->order[i], e->hide + e->order[i] * nq) != 0)
+            return -1;
+        if (fp && b->len >= (1u << 16)) {
+            fwrite(b->p, 1, b->len, fp);
+            b->len = 0;
+        }
+    }
+    return 0;
+}
+
+/* Many groups: two threads make the rows, a block of groups at a time in
+ * turn, into a ring of buffers that the calling thread writes in order, so
+ * the output is the same bytes as from one thread. */
+#define EMIT_BLOCK 4096     /* groups */
+#define EMIT_SLOTS 8
+
+struct emitter {
+    const struct emit *e;
+    pthread_mutex_t lock;
+    pthread_cond_t change;
+    size_t blocks, next, written;
+    int ready[EMIT_SLOTS], failed;
+    struct buf slot[EMIT_SLOTS];
+};
+
+static void *format_blocks(void *arg)
+{
+    struct emitter *m = arg;
+    pthread_mutex_lock(&m->lock);
+    while (!m->failed && m->next < m->blocks) {
+        size_t k = m->next++;
+        while (!m->failed && k >= m->written + EMIT_SLOTS)
+            pthread_cond_wait(&m->change, &m->lock);
+        if (m->failed)
+            break;
+        pthread_mutex_unlock(&m->lock);
+        struct buf *b = &m->slot[k % EMIT_SLOTS];
+        size_t from = k * EMIT_BLOCK, to = from + EMIT_BLOCK < m->e->n ? from + EMIT_BLOCK : m->e->n;
+        b->len = 0;
+        int rc = put_range(b, m->e, from, to, NULL);
+        pthread_mutex_lock(&m->lock);
+        if (rc != 0)
+            m->failed = 1;
+        else
+            m->ready[k % EMIT_SLOTS] = 1;
+        pthread_cond_broadcast(&m->change);
+    }
+    pthread_mutex_unlock(&m->lock);
+    return NULL;
+}
+
+/* 0, -1 when out of memory, 1 when no thread could start (nothing written). */
+static int emit_threaded(const struct emit *e, FILE *fp)
+{
+    struct emitter m;
+    memset(&m, 0, sizeof m);
+    m.e = e;
+    m.blocks = (e->n + EMIT_BLOCK - 1) / EMIT_BLOCK;
+    pthread_mutex_init(&m.lock, NULL);
+    pthread_cond_init(&m.change, NULL);
+    pthread_t th[2];
+    int started = 0;
+    for (int i = 0; i < 2; i++)
+        started += pthread_create(&th[started], NULL, format_blocks, &m) == 0;
+    pthread_mutex_lock(&m.lock);
+    for (size_t k = 0; started && k < m.blocks && !m.failed; k++) {
+        while (!m.ready[k % EMIT_SLOTS] && !m.failed)
+            pthread_cond_wait(&m.change, &m.lock);
+        if (m.failed)
+            break;
+        pthread_mutex_unlock(&m.lock);
+        fwrite(m.slot[k % EMIT_SLOTS].p, 1, m.slot[k % EMIT_SLOTS].len, fp);
+        pthread_mutex_lock(&m.lock);
+        m.ready[k % EMIT_SLOTS] = 0;
+        m.written = k + 1;
+        pthread_cond_broadcast(&m.change);
+    }
+    pthread_mutex_unlock(&m.lock);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    for (int i = 0; i < EMIT_SLOTS; i++)
+        free(m.slot[i].p);
+    pthread_mutex_destroy(&m.lock);
+    pthread_cond_destroy(&m.change);
+    return !started ? 1 : m.failed ? -1 : 0;
+}
+
 int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *err)
 {
     if (tally_settle(t, err) != 0)
@@ -408,7 +519,7 @@ int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *er
         return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     long min_n = t->cfg.min_n >= 0 ? t->cfg.min_n
                : t->cfg.campaign ? t->cfg.campaign->min_group : 5;
-    size_t n = t->table.count, nq = t->question_count;
+    size_t n = t->table.count;
     /* Only totals look groups up from here on. */
     if (!t->cfg.totals)
         tally_table_drop_index(&t->table);
@@ -429,21 +540,12 @@ int anketa_tally_write(struct anketa_tally *t, FILE *fp, struct anketa_error *er
     quoted = 1;
     if (put_header(&b, t) != 0)
         goto nomem;
-    for (size_t i = 0; i < n; i++) {
-        if (i + AHEAD < n) {
-            /* groups come in key order, not memory order: fetch ahead */
-            const uint32_t *ahead = tally_table_ids(&t->table, order[i + AHEAD]);
-            __builtin_prefetch(ahead);
-            __builtin_prefetch(ahead + t->key_count + t->table.nstats);
-            __builtin_prefetch(hide + order[i + AHEAD] * nq);
-        }
-        if (put_group(&b, t, &qt, order[i], hide + order[i] * nq) != 0)
-            goto nomem;
-        if (b.len >= (1u << 16) || i + 1 == n) {
-            fwrite(b.p, 1, b.len, fp);
-            b.len = 0;
-        }
-    }
+    fwrite(b.p, 1, b.len, fp);
+    b.len = 0;
+    struct emit e = { t, &qt, order, hide, n };
+    int threaded = t->cfg.threads != 1 && n >= 4 * EMIT_BLOCK ? emit_threaded(&e, fp) : 1;
+    if (threaded < 0 || (threaded > 0 && put_range(&b, &e, 0, n, fp) != 0))
+        goto nomem;
     if (b.len)
         fwrite(b.p, 1, b.len, fp);
     goto out;
