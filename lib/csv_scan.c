@@ -217,3 +217,15 @@ void csv_record_free(struct csv_record *rec)
     rec->f = NULL;
     rec->count = rec->cap = 0;
 }
+
+int anketa_csv_scan_record(const char *buf, size_t len, size_t *pos, long *line, int at_eof,
+                           const struct csv_dialect *d, struct csv_record *rec,
+                           const char **errmsg, long *errline)
+{
+    return csv_scan_record(buf, len, pos, line, at_eof, d, rec, errmsg, errline);
+}
+
+void anketa_csv_record_free(struct csv_record *rec)
+{
+    csv_record_free(rec);
+}

@@ -42,14 +42,22 @@ enum { CSV_SCAN_RECORD = 1, CSV_SCAN_MORE = 0, CSV_SCAN_ERROR = -1 };
  * CSV_SCAN_MORE when the buffer ends before the record does (at_eof 0) or
  * nothing is left (at_eof 1), or CSV_SCAN_ERROR with *errmsg and *errline
  * set; on MORE and ERROR *pos and *line stay. */
-ANKETA_INTERNAL int csv_scan_record(const char *buf, size_t len, size_t *pos, long *line,
-                                    int at_eof, const struct csv_dialect *d,
-                                    struct csv_record *rec, const char **errmsg, long *errline);
+int csv_scan_record(const char *buf, size_t len, size_t *pos, long *line, int at_eof,
+                    const struct csv_dialect *d, struct csv_record *rec, const char **errmsg,
+                    long *errline);
 
 /* Copies a field's value into dst (unescaping "" when needed); dst must hold
  * f->len bytes. Returns the value's length. */
-ANKETA_INTERNAL size_t csv_field_copy(const struct csv_field *f, char *dst);
+size_t csv_field_copy(const struct csv_field *f, char *dst);
 
-ANKETA_INTERNAL void csv_record_free(struct csv_record *rec);
+void csv_record_free(struct csv_record *rec);
+
+/* The same two for the render library (report_scan.c), under exported
+ * names of the anketa_ prefix. */
+ANKETA_INTERNAL int anketa_csv_scan_record(const char *buf, size_t len, size_t *pos, long *line,
+                                           int at_eof, const struct csv_dialect *d,
+                                           struct csv_record *rec, const char **errmsg,
+                                           long *errline);
+ANKETA_INTERNAL void anketa_csv_record_free(struct csv_record *rec);
 
 #endif

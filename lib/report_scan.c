@@ -39,7 +39,7 @@ void report_scan_free(struct report_scan *s)
         return;
     if (s->fd > 0)
         close(s->fd);
-    csv_record_free(&s->rec);
+    anketa_csv_record_free(&s->rec);
     free(s->name);
     free(s->buf);
     free(s->fields);
@@ -161,8 +161,8 @@ int report_scan_next(struct report_scan *s, const struct anketa_csv_row **row,
         const char *msg;
         long eline;
         int rc = s->fresh ? CSV_SCAN_MORE
-                          : csv_scan_record(s->buf, s->used, &s->pos, &s->line, s->eof, &strict,
-                                            &s->rec, &msg, &eline);
+                          : anketa_csv_scan_record(s->buf, s->used, &s->pos, &s->line, s->eof,
+                                                   &strict, &s->rec, &msg, &eline);
         if (rc == CSV_SCAN_RECORD) {
             if (expose(s) != 0)
                 return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
