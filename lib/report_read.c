@@ -27,11 +27,14 @@ static int count_units(const char *s, int64_t *out)
 {
     if (*s == '\0')
         return 1;
-    size_t whole = strspn(s, "0123456789"), frac = 0;
+    size_t whole = 0, frac = 0;     /* digits: a loop, not strspn (every row, 7 times) */
+    while (s[whole] >= '0' && s[whole] <= '9')
+        whole++;
     if (whole == 0)
         return -1;
     if (s[whole] == '.') {
-        frac = strspn(s + whole + 1, "0123456789");
+        while (s[whole + 1 + frac] >= '0' && s[whole + 1 + frac] <= '9')
+            frac++;
         if (frac == 0 || frac > 4 || s[whole + 1 + frac] != '\0')
             return -1;
     } else if (s[whole] != '\0') {
@@ -200,6 +203,7 @@ struct lowest {
     size_t limit;
     struct tally_row **worst;   /* per question: up to limit rows, best first */
     size_t *count;
+    size_t last;                /* the question of the row before */
 };
 
 static void row_free(struct tally_row *tr, size_t keys)
@@ -245,11 +249,15 @@ static int add_row(struct tally_table *t, size_t *cap, const struct tally_row *t
 static long question_index(struct tally_table *t, struct lowest *low, const char *q)
 {
     size_t i = t->question_count;
-    if (i > 0 && strcmp(t->questions[i - 1], q) == 0)
-        return (long)i - 1;
+    /* tally writes a group's questions in turn: try the one after the last */
+    if (i > 0) {
+        size_t next = (low->last + 1) % i;
+        if (strcmp(t->questions[next], q) == 0)
+            return (long)(low->last = next);
+    }
     for (i = 0; i < t->question_count; i++)
         if (strcmp(t->questions[i], q) == 0)
-            return (long)i;
+            return (long)(low->last = i);
     char **nq = realloc(t->questions, (i + 1) * sizeof *nq);
     if (nq == NULL)
         return -1;
@@ -266,7 +274,7 @@ static long question_index(struct tally_table *t, struct lowest *low, const char
         c[i] = 0;
     }
     t->question_count++;
-    return (long)i;
+    return (long)(low->last = i);
 }
 
 /* Orders shown rows for the lowest ranking: csat, then line. */
