@@ -78,9 +78,11 @@ const char *report_scan_name(const struct report_scan *s)
 /* Reads another block behind what is left; 0, or -1 with err set. */
 static int fill(struct report_scan *s, struct anketa_error *err)
 {
-    memmove(s->buf, s->buf + s->pos, s->used - s->pos);
-    s->used -= s->pos;
-    s->pos = 0;
+    if (s->pos > 0) {
+        memmove(s->buf, s->buf + s->pos, s->used - s->pos);
+        s->used -= s->pos;
+        s->pos = 0;
+    }
     if (s->cap - s->used < BLOCK) {
         size_t ncap = s->cap ? s->cap * 2 : 2 * BLOCK;
         char *nb = realloc(s->buf, ncap);
