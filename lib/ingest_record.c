@@ -35,6 +35,25 @@ static int has_high_byte(const char *s, size_t len)
     return 0;
 }
 
+/* Bit 0: s holds a NUL; bit 1: a CR. Eight bytes a step ("has a zero
+ * byte" is exact as a yes/no): every byte of every field passes here. */
+static unsigned nul_or_cr(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    unsigned seen = 0;
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+        uint64_t w, x;
+        memcpy(&w, s + k, 8);
+        x = w ^ (ones * '\r');
+        seen |= ((w - ones) & ~w & highs) != 0;
+        seen |= (((x - ones) & ~x & highs) != 0) << 1;
+    }
+    for (; k < len; k++)
+        seen |= (s[k] == '\0') | (s[k] == '\r') << 1;
+    return seen;
+}
+
 /* The record's fields as trimmed UTF-8 in in->text; a reason on failure. */
 static int decode_fields(struct anketa_ingest *in, const struct ingest_record *rec, char *why)
 {
@@ -44,9 +63,7 @@ static int decode_fields(struct anketa_ingest *in, const struct ingest_record *r
     for (size_t i = 0; i < rec->count; i++) {
         const char *f = rec->fields[i];
         size_t len = rec->lengths[i];
-        unsigned seen = 0;   /* one pass for NUL and CR instead of two memchr */
-        for (size_t k = 0; k < len; k++)
-            seen |= (f[k] == '\0') | (f[k] == '\r') << 1;
+        unsigned seen = nul_or_cr(f, len);   /* one pass for both, not two memchr */
         if (seen & 1) {
             snprintf(why, INGEST_WHY, "a NUL byte in field %zu", i + 1);
             return TAKE_REJECT;

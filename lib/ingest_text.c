@@ -261,18 +261,27 @@ long ingest_cp1251_to_utf8(const char *str, size_t len, char *out)
             out[n++] = (char)c;
             continue;
         }
-        unsigned u = cp1251[c - 0x80];
-        if (u == 0) {
-            out[n] = '\0';
-            return -1;
-        }
-        if (u < 0x800) {
-            out[n++] = (char)(0xC0 | (u >> 6));
-            out[n++] = (char)(0x80 | (u & 0x3F));
-        } else {
-            out[n++] = (char)(0xE0 | (u >> 12));
-            out[n++] = (char)(0x80 | ((u >> 6) & 0x3F));
-            out[n++] = (char)(0x80 | (u & 0x3F));
+        /* A run of letters (Cyrillic text is mostly high bytes and spaces)
+         * stays in this loop instead of retrying the ASCII words each byte. */
+        for (;;) {
+            unsigned u = cp1251[c - 0x80];
+            if (u == 0) {
+                out[n] = '\0';
+                return -1;
+            }
+            if (u < 0x800) {
+                out[n] = (char)(0xC0 | (u >> 6));
+                out[n + 1] = (char)(0x80 | (u & 0x3F));
+                n += 2;
+            } else {
+                out[n] = (char)(0xE0 | (u >> 12));
+                out[n + 1] = (char)(0x80 | ((u >> 6) & 0x3F));
+                out[n + 2] = (char)(0x80 | (u & 0x3F));
+                n += 3;
+            }
+            if (i + 1 == len || (c = s[i + 1]) < 0x80)
+                break;
+            i++;
         }
     }
     out[n] = '\0';

@@ -180,19 +180,22 @@ int tally_add_units(struct anketa_tally *t, int64_t w)
     return 0;
 }
 
-int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, const char *name,
-                 struct anketa_error *err)
+int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, int release,
+                 const char *name, struct anketa_error *err)
 {
     size_t nk = dst->key_count, ns = dst->table.nstats;
     uint32_t **remap = calloc(nk ? nk : 1, sizeof *remap);
     uint32_t ids[64];
+    int64_t *stats = malloc(ns * sizeof *stats);
     int rc = 0;
-    if (remap == NULL || nk > 64)
+    if (remap == NULL || stats == NULL || nk > 64)
         goto nomem;
     if (tally_add_units(dst, src->units) != 0) {
         rc = anketa_error_at(err, ANKETA_ERR_LIMIT, name, 0, 0, TALLY_UNITS_MSG);
         goto done;
     }
+    if (release)
+        tally_table_drop_index(&src->table);    /* never looked up again */
     /* Dictionaries are small next to the groups: map each id once. */
     for (size_t k = 0; k < nk; k++) {
         const struct tally_dict *d = &src->keys[k].values;
@@ -219,10 +222,12 @@ int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, const char 
             int64_t dg = tally_table_find_hashed(&dst->table, ids, hash[h % AHEAD]);
             if (dg < 0)
                 goto nomem;
-            const int64_t *s = tally_table_stats(&src->table, h);
-            int64_t *d = tally_table_stats(&dst->table, (size_t)dg);
-            for (size_t i = 0; i < ns; i++)
-                d[i] += s[i];
+            tally_table_load(&src->table, h, 0, ns, stats);
+            if (tally_table_add_all(&dst->table, (size_t)dg, stats) != 0)
+                goto nomem;
+            /* src is read once: its blocks go as soon as they are read */
+            if (release && ((h + 1) & (((size_t)1 << src->table.chunk_bits) - 1)) == 0)
+                tally_table_release(&src->table, h + 1);
         }
         if (g < n) {
             const uint32_t *sid = tally_table_ids(&src->table, g);
@@ -243,6 +248,7 @@ done:
     for (size_t k = 0; remap && k < nk; k++)
         free(remap[k]);
     free(remap);
+    free(stats);
     return rc;
 }
 

@@ -329,7 +329,7 @@ static int split_file(struct anketa_tally *t, struct tally_job *a, struct feed *
     if (rc == 0)
         rc = tally_job_report(t, &s.job, a->line - 1, err);
     if (rc == 0)
-        rc = tally_absorb(t, s.job.t, a->name, err);
+        rc = tally_absorb(t, s.job.t, 1, a->name, err);
 destroy:
     pthread_mutex_destroy(&s.lock);
     pthread_cond_destroy(&s.known);

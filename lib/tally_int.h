@@ -36,20 +36,27 @@ const char *tally_dict_str(const struct tally_dict *d, uint32_t id, size_t *len)
 void tally_dict_free(struct tally_dict *d);
 
 /* Groups: the key ids and the counts of one group side by side in fixed-size
- * blocks. stats[0] is the weighted number of rows; then for each question
- * its counts per scale point, all in weight units. */
+ * blocks of 32-bit words: keys ids, then a word `wide`, then nstats
+ * counters. Counter 0 is the weighted number of rows; then for each question
+ * its counts per scale point, all in weight units. Counters are 32 bits
+ * (4,294,967,295 units: 429,496 responses of weight 1), which most groups of
+ * a fine grouping never outgrow; the first add that would overflow one moves
+ * all of the group's counters to a 64-bit block in `wide` (and `wide` then
+ * holds that block's number + 1). Read them with tally_table_load, add with
+ * tally_table_add. */
 struct tally_table {
     size_t keys;            /* key columns */
-    size_t nstats;          /* int64 counters per group */
+    size_t nstats;          /* counters per group */
     size_t stride;          /* bytes per group */
+    unsigned chunk_bits;    /* 2^chunk_bits groups per chunk */
     unsigned char **chunks;
     size_t chunk_count;
     size_t count;
     uint64_t *slots;
     size_t slot_mask;
+    int64_t *wide;          /* nstats counters per widened group */
+    size_t wide_count, wide_cap;
 };
-
-#define TALLY_CHUNK_BITS 15
 
 int tally_table_init(struct tally_table *t, size_t keys, size_t nstats);
 /* The index of the group with these key ids (added, zeroed, when new), or -1. */
@@ -57,11 +64,44 @@ int64_t tally_table_find(struct tally_table *t, const uint32_t *ids);
 /* The same in two steps: the hash (fetching its slot ahead), then the find. */
 uint64_t tally_table_hash(const struct tally_table *t, const uint32_t *ids);
 int64_t tally_table_find_hashed(struct tally_table *t, const uint32_t *ids, uint64_t h);
-uint32_t *tally_table_ids(const struct tally_table *t, size_t g);
-int64_t *tally_table_stats(const struct tally_table *t, size_t g);
+static inline uint32_t *tally_table_ids(const struct tally_table *t, size_t g)
+{
+    return (uint32_t *)(void *)(t->chunks[g >> t->chunk_bits] +
+                                (g & (((size_t)1 << t->chunk_bits) - 1)) * t->stride);
+}
+/* Counters from..from+n-1 of group g into out. */
+void tally_table_load(const struct tally_table *t, size_t g, size_t from, size_t n,
+                      int64_t *out);
+/* Moves group g's counters to 64 bits; -1 when out of memory. */
+int tally_table_widen(struct tally_table *t, size_t g);
+/* `more` zero counters after the others in every group (a question a later
+ * file brings); -1, the table unchanged, when out of memory. */
+int tally_table_add_columns(struct tally_table *t, size_t more);
+
+/* Adds w (>= 0) to counter i of group g; -1 when out of memory. */
+static inline int tally_table_add(struct tally_table *t, size_t g, size_t i, int64_t w)
+{
+    uint32_t *b = tally_table_ids(t, g) + t->keys;
+    if (b[0] == 0) {
+        if (w >= 0 && (uint64_t)b[1 + i] + (uint64_t)w <= UINT32_MAX) {
+            b[1 + i] += (uint32_t)w;
+            return 0;
+        }
+        if (tally_table_widen(t, g) != 0)
+            return -1;
+    }
+    t->wide[(size_t)(b[0] - 1) * t->nstats + i] += w;
+    return 0;
+}
+
+/* Adds all nstats counters of d to group g; -1 when out of memory. */
+int tally_table_add_all(struct tally_table *t, size_t g, const int64_t *d);
+/* Frees the hash index (the groups stay; a later find makes it again):
+ * room for the output's sort. */
+void tally_table_drop_index(struct tally_table *t);
+/* Frees the blocks of groups below g (for a table read once, front to back). */
+void tally_table_release(struct tally_table *t, size_t g);
 void tally_table_free(struct tally_table *t);
-/* Gives every group `more` counters more (zero) at the end; 0 or -1. */
-int tally_table_widen(struct tally_table *t, size_t more);
 
 /* ---- values (tally_values.c) ---- */
 
@@ -254,16 +294,17 @@ void tally_campaign_scale(const struct anketa_tally *t, struct tally_question *q
 /* Fixes the question list and makes the group table. */
 int tally_settle(struct anketa_tally *t, struct anketa_error *err);
 /* Adds src's groups (with its own dictionaries) into dst; name is the file
- * they were read from, for messages. */
-int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, const char *name,
-                 struct anketa_error *err);
+ * they were read from, for messages. With release, src's group blocks are
+ * freed as they are read (src is then only fit for freeing). */
+int tally_absorb(struct anketa_tally *dst, struct anketa_tally *src, int release,
+                 const char *name, struct anketa_error *err);
 
 /* The id of a key value in key column k, or -1 when out of memory. */
 int64_t tally_key_id(struct tally_key *k, const char *s, size_t len);
 
 /* Suppression flags, one per group and question (tally_suppress.c). */
 unsigned char *tally_suppress(struct anketa_tally *t, long min_n, int totals,
-                              const size_t *pos);
+                              const uint32_t *pos);
 /* Fixes the settings from a partial's header (tally_partial.c). */
 
 #endif

@@ -19,6 +19,9 @@ int anketa_tally_write_partial(struct anketa_tally *t, FILE *fp, struct anketa_e
 {
     if (tally_settle(t, err) != 0)
         return err->code;
+    int64_t *st = malloc(t->table.nstats * sizeof *st);
+    if (st == NULL)
+        return anketa_error_set(err, ANKETA_ERR_NOMEM, "out of memory");
     fputs("H," MAGIC ",", fp);
     fprintf(fp, "%zu", t->key_count);
     for (size_t k = 0; k < t->key_count; k++) {
@@ -34,7 +37,7 @@ int anketa_tally_write_partial(struct anketa_tally *t, FILE *fp, struct anketa_e
     putc('\n', fp);
     for (size_t g = 0; g < t->table.count; g++) {
         const uint32_t *ids = tally_table_ids(&t->table, g);
-        const int64_t *st = tally_table_stats(&t->table, g);
+        tally_table_load(&t->table, g, 0, t->table.nstats, st);
         fprintf(fp, "G,%" PRId64, st[0]);
         for (size_t k = 0; k < t->key_count; k++) {
             size_t len;
@@ -46,6 +49,7 @@ int anketa_tally_write_partial(struct anketa_tally *t, FILE *fp, struct anketa_e
             fprintf(fp, ",%" PRId64, st[i]);
         putc('\n', fp);
     }
+    free(st);
     return 0;
 }
 
@@ -210,12 +214,17 @@ static int group(struct anketa_tally *t, const struct anketa_csv_row *r, const c
     int64_t g = tally_table_find(&t->table, ids);
     if (g < 0)
         return nomem(err);
-    int64_t *st = tally_table_stats(&t->table, (size_t)g);
-    st[0] += v[0];      /* within TALLY_UNITS_MAX, checked above */
+    /* within TALLY_UNITS_MAX, checked above; the partial's questions put in
+     * the places of the tally's (a partial may lack some, or order them
+     * otherwise) */
+    if (v[0] != 0 && tally_table_add(&t->table, (size_t)g, 0, v[0]) != 0)
+        return nomem(err);
     for (size_t q = 0, at = 1; q < lay->count; q++) {
         const struct tally_question *qu = &t->questions[lay->index[q]];
-        for (int p = 0; p <= qu->hi - qu->lo; p++)
-            st[qu->offset + (size_t)p] += v[at++];
+        for (int p = 0; p <= qu->hi - qu->lo; p++, at++)
+            if (v[at] != 0 && tally_table_add(&t->table, (size_t)g, qu->offset + (size_t)p,
+                                              v[at]) != 0)
+                return nomem(err);
     }
     return 0;
 }

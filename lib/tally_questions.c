@@ -27,7 +27,7 @@ long tally_add_question(struct anketa_tally *t, const char *column, int lo, int 
         return -1;
     tally_campaign_scale(t, q);
     q->offset = t->table.nstats;
-    if (tally_table_widen(&t->table, (size_t)(q->hi - q->lo + 1)) != 0) {
+    if (tally_table_add_columns(&t->table, (size_t)(q->hi - q->lo + 1)) != 0) {
         free(q->column);
         return -1;
     }

@@ -159,11 +159,13 @@ static int count_record(struct tally_job *j, const struct csv_record *r)
     int64_t g = tally_table_find_hashed(&t->table, ids, h);
     if (g < 0)
         goto nomem;
-    int64_t *st = tally_table_stats(&t->table, (size_t)g);
-    st[0] += w;
+    if (tally_table_add(&t->table, (size_t)g, 0, w) != 0)
+        goto nomem;
     for (size_t i = 0; i < t->question_count; i++)
-        if (j->vals[i] >= 0)
-            st[t->questions[i].offset + (size_t)j->vals[i]] += w;
+        if (j->vals[i] >= 0 &&
+            tally_table_add(&t->table, (size_t)g, t->questions[i].offset + (size_t)j->vals[i],
+                            w) != 0)
+            goto nomem;
     t->rows++;
     return 0;
 invalid:

@@ -14,7 +14,8 @@
 static int64_t answered(const struct anketa_tally *t, size_t g, size_t q)
 {
     const struct tally_question *qu = &t->questions[q];
-    const int64_t *st = tally_table_stats(&t->table, g) + qu->offset;
+    int64_t st[101];    /* a scale has at most 101 points (0-100) */
+    tally_table_load(&t->table, g, qu->offset, (size_t)(qu->hi - qu->lo + 1), st);
     int64_t a = 0;
     for (int k = 0; k <= qu->hi - qu->lo; k++)
         a += st[k];
@@ -31,7 +32,7 @@ static size_t depth(const struct anketa_tally *t, size_t g)
     return m;
 }
 
-unsigned char *tally_suppress(struct anketa_tally *t, long min_n, int totals, const size_t *pos)
+unsigned char *tally_suppress(struct anketa_tally *t, long min_n, int totals, const uint32_t *pos)
 {
     size_t n = t->table.count, nq = t->question_count;
     unsigned char *hide = anketa_big_alloc(n * nq + 1);

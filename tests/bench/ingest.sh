@@ -14,7 +14,8 @@
 # as long). RUNS (default 3) timed runs after one warm-up, the median
 # reported; PEERS (default "mlr duckdb libcsv") the peers to run. DuckDB is
 # looked for in $DUCKDB_DIR (default WORKDIR/duck).
-# It installs nothing: a missing peer, or a missing ingest, is named and
+# A missing peer is installed (DuckDB with npm, Miller with apt-get as
+# root), else named and skipped; a missing ingest is named and
 # skipped (without ingest there are no ratios). Needs python3 to generate the
 # data once (WORKDIR/export_ROWS.csv, reused), /usr/bin/time for RSS, cc and
 # libcsv for the ceiling, and INGEST (default: build/cmd/ingest of this tree).
@@ -34,6 +35,7 @@ if [ ! -s "$data" ]; then
   echo "generating a $rows-row export into $data ..."
   python3 "$here/gen_export.py" "$rows" "$data.tmp" && mv "$data.tmp" "$data" || exit 1
 fi
+. "$here/measure.sh"
 have_ingest=0; have_mlr=0; have_duck=0; have_csv=0
 wants() { case " $PEERS " in *" $1 "*) return 0 ;; esac; return 1; }
 if [ -x "$INGEST" ]; then
@@ -43,12 +45,11 @@ else
 fi
 if wants mlr; then
   if ! command -v iconv >/dev/null; then echo "missing: iconv (libc-bin)"
-  elif command -v mlr >/dev/null; then have_mlr=1
+  elif need_apt mlr miller; then have_mlr=1
   else echo "missing: Miller (apt-get install miller)"; fi
 fi
 if ! wants duckdb; then :
-elif [ -d "$DUCKDB_DIR/node_modules/@duckdb/node-api" ] && command -v node >/dev/null &&
-     command -v iconv >/dev/null; then
+elif command -v iconv >/dev/null && need_duckdb "$DUCKDB_DIR"; then
   cp "$here/ingest_duckdb.mjs" "$DUCKDB_DIR/" && have_duck=1
 else
   echo "missing: DuckDB (mkdir -p $DUCKDB_DIR && cd $DUCKDB_DIR && npm init -y && npm install @duckdb/node-api)"
@@ -58,7 +59,6 @@ if wants libcsv; then
   else echo "missing: libcsv or cc (apt-get install libcsv-dev): $(head -1 "$work/cc.err")"; fi
 fi
 
-. "$here/measure.sh"
 size=$(wc -c < "$data")
 base=
 report() {

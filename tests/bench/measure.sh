@@ -15,3 +15,22 @@ measure() {
   set -- $(cat "$work"/time.* | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
   wall=$1; rss=$(($2 / 1024))
 }
+
+# need_apt COMMAND PACKAGE: COMMAND is there, or installed now from Debian
+# (as root; else the caller names it missing and skips its peer).
+need_apt() {
+  command -v "$1" >/dev/null && return 0
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || return 1
+  echo "installing $2 (apt-get) for $1 ..."
+  apt-get install -y "$2" >/dev/null 2>&1 && command -v "$1" >/dev/null
+}
+
+# need_duckdb DIR: the npm package @duckdb/node-api in DIR, installed now
+# when npm is there (a few seconds, about 60 MB).
+need_duckdb() {
+  [ -d "$1/node_modules/@duckdb/node-api" ] && command -v node >/dev/null && return 0
+  command -v npm >/dev/null && command -v node >/dev/null || return 1
+  echo "installing @duckdb/node-api (npm) into $1 ..."
+  mkdir -p "$1" && (cd "$1" && { [ -f package.json ] || npm init -y >/dev/null; } &&
+    npm install @duckdb/node-api >/dev/null 2>&1) && [ -d "$1/node_modules/@duckdb/node-api" ]
+}

@@ -23,7 +23,8 @@ for fmt in png svg; do
   eval "anketa_$fmt=$(rate "$N" "$t0" "$t1")"
   eval "anketa_${fmt}_size=$(size "$work/anketa-$fmt" "$fmt")"
 done
-if command -v qrencode > /dev/null; then
+. "$top/tests/bench/measure.sh"
+if need_apt qrencode qrencode; then
   for fmt in png svg; do
     T=$(echo $fmt | tr a-z A-Z); mkdir -p "$work/qrencode-$fmt"; n=0
     t0=$(now)

@@ -10,7 +10,8 @@
 # (default "duckdb mlr sqlite") the peers to run. Miller keeps every group in
 # memory as maps (5 GB for 1M rows by 4 keys), so it is left out of 4-key
 # runs above 2M rows.
-# It installs nothing: a missing peer is named and skipped. Needs python3 to
+# A missing peer is installed (DuckDB with npm; Miller and sqlite3 with
+# apt-get, as root), else named and skipped. Needs python3 to
 # generate the data (tests/bench/gen_responses.py), /usr/bin/time for RSS,
 # and TALLY (default: build/cmd/tally of this tree).
 set -u
@@ -29,22 +30,22 @@ if [ ! -s "$data" ]; then
   echo "generating $rows responses into $data ..."
   python3 "$here/gen_responses.py" "$rows" "$data" || exit 1
 fi
+. "$here/measure.sh"
 have_duck=0; have_mlr=0; have_sqlite=0
 wants() { case " $PEERS " in *" $1 "*) return 0 ;; esac; return 1; }
 if ! wants duckdb; then :
-elif [ -d "$DUCKDB_DIR/node_modules/@duckdb/node-api" ] && command -v node >/dev/null; then
+elif need_duckdb "$DUCKDB_DIR"; then
   cp "$here/tally_duckdb.mjs" "$DUCKDB_DIR/" && have_duck=1
 else
   echo "missing: DuckDB (mkdir -p $DUCKDB_DIR && cd $DUCKDB_DIR && npm init -y && npm install @duckdb/node-api)"
 fi
 if wants mlr; then
-  command -v mlr >/dev/null && have_mlr=1 || echo "missing: Miller (apt-get install miller)"
+  need_apt mlr miller && have_mlr=1 || echo "missing: Miller (apt-get install miller)"
 fi
 if wants sqlite; then
-  command -v sqlite3 >/dev/null && have_sqlite=1 || echo "missing: sqlite3 (apt-get install sqlite3)"
+  need_apt sqlite3 sqlite3 && have_sqlite=1 || echo "missing: sqlite3 (apt-get install sqlite3)"
 fi
 
-. "$here/measure.sh"
 report() {
   ratio=$(awk -v a="$2" -v b="$base" 'BEGIN { printf "%.1f", a / b }')
   printf '%-34s %8s s %8s MiB   x%s\n' "$1" "$2" "$3" "$ratio"
