@@ -8,7 +8,7 @@ src=$ANKETA_SOURCE
 fail=0
 for c in "$src"/cmd/*.c; do
   name=$(basename "$c" .c)
-  [ "$name" = cli ] && continue
+  case $name in cli*) continue ;; esac
   bin="$ANKETA_BIN/$name"
   [ -x "$bin" ] || { echo "$name: not built"; fail=1; continue; }
   out=$("$bin" --help 2>/tmp/anketa-help-err.$$); st=$?
