@@ -73,6 +73,15 @@ void cli_warn(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_diag(void *ctx, const struct anketa_error *diag)
+{
+    (void)ctx;
+    if (diag->code == ANKETA_OK)
+        cli_warn("%s", diag->message);
+    else
+        cli_report(diag);
+}
+
 void cli_report(const struct anketa_error *err)
 {
     cli_error("%s", err->message[0] ? err->message : anketa_status_name(err->code));

@@ -29,6 +29,9 @@ const char *cli_progname(void);
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_report(const struct anketa_error *err);
+/* The library's diagnostics (anketa_diag_fn): a warning through cli_warn,
+ * an error through cli_report. */
+void cli_diag(void *ctx, const struct anketa_error *diag);
 /* Whether -q/--quiet was given. */
 int cli_quiet(void);
 

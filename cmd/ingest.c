@@ -61,12 +61,6 @@ static void on_reject(void *ctx, const char *file, long line, const char *reason
         cli_warn("%s:%ld: rejected: %s", file, line, reason);
 }
 
-static void on_warning(void *ctx, const char *file, const char *message)
-{
-    (void)ctx;
-    cli_warn("%s: %s", file, message);
-}
-
 /* The key of --anonymous: a file's, or the environment's. */
 static unsigned char *read_key(const char *path, size_t *len, struct anketa_error *err)
 {
@@ -208,7 +202,7 @@ int main(int argc, char **argv)
     cfg.out = anketa_output_stream(outs[0]);
     cfg.rejects = outs[1] ? anketa_output_stream(outs[1]) : NULL;
     cfg.on_reject = on_reject;
-    cfg.on_warning = on_warning;
+    cfg.on_warning = cli_diag;
     cfg.ctx = &log;
     if (outs[1])
         fputs("file,line,reason,record\n", cfg.rejects);

@@ -49,12 +49,6 @@ static void usage(void)
            "      --version        version and libraries\n");
 }
 
-static void warn_once(void *ctx, const char *message)
-{
-    (void)ctx;
-    cli_warn("%s", message);
-}
-
 /* One run: the document and the rows drawn and skipped so far. */
 struct run {
     const struct options *o;
@@ -151,7 +145,7 @@ static int paste(struct run *run, enum anketa_paste_kind kind, int html,
                  const struct anketa_campaign *campaign, const char *output, int argc, char **argv)
 {
     struct anketa_error err;
-    struct anketa_paste_options po = { kind, html, campaign, output, warn_once, NULL };
+    struct anketa_paste_options po = { kind, html, campaign, output, cli_diag, NULL };
     if ((run->p = anketa_paste_new(&po, &err)) == NULL) {
         cli_report(&err);
         return CLI_EXIT_FAILURE;
@@ -267,7 +261,7 @@ int main(int argc, char **argv)
     }
     lo.tpl = tpl;
     lo.campaign = campaign;
-    lo.warn = warn_once;
+    lo.warn = cli_diag;
     struct anketa_leaflet *l = anketa_leaflet_new(&lo, &err);
     int status = l ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
     struct run run = { &o, l, NULL, form, 0, 0 };

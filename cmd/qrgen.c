@@ -142,12 +142,6 @@ static int campaign_mode(const struct options *o, FILE *manifest)
     return status;
 }
 
-static void report_row(void *ctx, const struct anketa_error *err)
-{
-    (void)ctx;
-    cli_report(err);
-}
-
 /* Ad-hoc mode (anketa/adhoc.h): one code per row of a CSV with a url column. */
 struct adhoc_run {
     struct anketa_adhoc *a;
@@ -262,7 +256,7 @@ int main(int argc, char **argv)
     } else {
         status = CLI_EXIT_OK;
         struct anketa_adhoc_options ao = { o.no_files ? NULL : o.dir, o.style, o.ec, o.threads,
-                                           report_row, NULL };
+                                           cli_diag, NULL };
         struct anketa_adhoc *a = anketa_adhoc_new(&ao);
         if (a == NULL) {
             cli_error("out of memory");

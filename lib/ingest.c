@@ -101,8 +101,7 @@ int anketa_ingest_load_seen(struct anketa_ingest *in, const char *path, struct a
     if (!in->seen_lock) {
         int fd = ingest_seen_lock(path, 0, err);
         if (fd == -2 && !in->cfg.no_wait) {
-            if (in->cfg.on_warning)
-                in->cfg.on_warning(in->cfg.ctx, path, "in use by another ingest: waiting for it");
+            ingest_warn(in, path, "in use by another ingest: waiting for it");
             fd = ingest_seen_lock(path, 1, err);
         }
         if (fd < 0)
@@ -110,9 +109,9 @@ int anketa_ingest_load_seen(struct anketa_ingest *in, const char *path, struct a
         in->seen_lock = fd + 1;
     }
     int rc = ingest_seen_load(&in->seen, path, err);
-    if (rc == 1 && in->cfg.on_warning)
-        in->cfg.on_warning(in->cfg.ctx, path, "a seen file without a checksum (of an older "
-                                              "ingest): read unchecked, saved with one");
+    if (rc == 1)
+        ingest_warn(in, path, "a seen file without a checksum (of an older ingest): read "
+                              "unchecked, saved with one");
     return rc == 1 ? 0 : rc;
 }
 

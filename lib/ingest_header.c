@@ -54,8 +54,7 @@ static void warn(struct anketa_ingest *in, const char *file, const char *fmt, ..
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    if (in->cfg.on_warning)
-        in->cfg.on_warning(in->cfg.ctx, file, message);
+    ingest_warn(in, file, message);
 }
 
 /* s for a message: at most cap - 4 bytes, cut at a character, "..." if cut. */

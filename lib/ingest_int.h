@@ -360,6 +360,8 @@ void ingest_free_own(struct anketa_ingest *in);
  * campaign) and scale (lo > hi: any number). */
 int ingest_add_question(struct anketa_ingest *in, const char *name, const char *text, int lo,
                         int hi);
+/* Tells the caller "file: message" as a warning (on_warning). */
+void ingest_warn(const struct anketa_ingest *in, const char *file, const char *message);
 /* Which column (or -1) the date is read from, for the XLSX reader. */
 int ingest_date_column(const struct anketa_ingest *in);
 

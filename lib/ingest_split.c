@@ -212,8 +212,8 @@ int ingest_read_csv(struct anketa_ingest *in, const char *path, int encoding, in
         return anketa_error_at(err, ANKETA_ERR_IO, path, 0, 0, "%s", strerror(errno));
     char warning[512] = "";
     int rc = is_stdin ? 0 : ingest_scan_file(fp, &src, warning, sizeof warning, err);
-    if (rc == 0 && warning[0] && in->cfg.on_warning)
-        in->cfg.on_warning(in->cfg.ctx, src.name, warning);
+    if (rc == 0 && warning[0])
+        ingest_warn(in, src.name, warning);
     if (rc == 0)
         rc = src.size >= 0 ? split_file(in, path, &src, err) : 1;
     if (rc == 1) {   /* not split: read here, by one thread */

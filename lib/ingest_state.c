@@ -75,3 +75,12 @@ int ingest_date_column(const struct anketa_ingest *in)
 {
     return in->column_count[FIELD_DATE] ? in->columns[FIELD_DATE][0] : -1;
 }
+
+void ingest_warn(const struct anketa_ingest *in, const char *file, const char *message)
+{
+    struct anketa_error d;
+    if (in->cfg.on_warning) {
+        anketa_error_at(&d, ANKETA_OK, file, 0, 0, "%s", message);
+        in->cfg.on_warning(in->cfg.ctx, &d);
+    }
+}

@@ -137,11 +137,12 @@ int anketa_paste_add(struct anketa_paste *p, const struct anketa_csv_row *row, c
         const char *dir = row->fields[p->col[C_DIRECTION]];
         const char *kind = direction_kind(p, dir);
         if ((r.question = question_of(kind)) < 0) {
-            char msg[256];
-            snprintf(msg, sizeof msg, "%s:%ld: direction '%s' (kind '%s') answers none of the "
-                     "four questions of the site module: left out", file, row->line, dir, kind);
+            struct anketa_error d;
+            anketa_error_at(&d, ANKETA_OK, file, row->line, 0, "direction '%s' (kind '%s') "
+                            "answers none of the four questions of the site module: left out",
+                            dir, kind);
             if (p->o.warn)
-                p->o.warn(p->o.ctx, msg);
+                p->o.warn(p->o.ctx, &d);
             return 0;
         }
     }

@@ -9,8 +9,11 @@
 
 void leaflet_warn(struct anketa_leaflet *l, const char *message)
 {
-    if (l->o.warn)
-        l->o.warn(l->o.ctx, message);
+    struct anketa_error d;
+    if (l->o.warn) {
+        anketa_error_set(&d, ANKETA_OK, "%s", message);
+        l->o.warn(l->o.ctx, &d);
+    }
 }
 
 int leaflet_column(const struct anketa_leaflet *l, const char *name)

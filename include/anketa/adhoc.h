@@ -26,7 +26,7 @@ struct anketa_adhoc_options {
     enum anketa_qr_ec ec;
     int threads;
     /* Called for each row that cannot be made (message names file:line). */
-    void (*report)(void *ctx, const struct anketa_error *err);
+    anketa_diag_fn *report;
     void *ctx;
 };
 

@@ -37,6 +37,11 @@ ANKETA_API int anketa_error_at(struct anketa_error *err, int code, const char *f
                                long line, long column, const char *fmt, ...)
     ANKETA_PRINTF(6, 7);
 
+/* The one shape of the callbacks through which the library tells what it
+ * meets while it goes on: a warning (code ANKETA_OK) or an error of one row
+ * among many, its message naming its subject as errors do. */
+typedef void anketa_diag_fn(void *ctx, const struct anketa_error *diag);
+
 /* Clears err to ANKETA_OK with an empty message. NULL is allowed. */
 ANKETA_API void anketa_error_clear(struct anketa_error *err);
 

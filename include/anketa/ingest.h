@@ -62,7 +62,7 @@ struct anketa_ingest_config {
     void (*on_reject)(void *ctx, const char *file, long line, const char *reason);
     /* Called for what a file lacks but does not stop the run (a question
      * with no column, a column answering nothing); may be NULL. */
-    void (*on_warning)(void *ctx, const char *file, const char *message);
+    anketa_diag_fn *on_warning;    /* "file: what", code ANKETA_OK */
     void *ctx;
 };
 

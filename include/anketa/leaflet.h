@@ -33,7 +33,7 @@ struct anketa_leaflet_options {
     int pdfx;                      /* PDF/X-4: CMYK from the template, K-only black */
     int strict_fonts;              /* a font not installed is an error, not substituted */
     /* Warnings (a font substituted, no logo): each said once. */
-    void (*warn)(void *ctx, const char *message);
+    anketa_diag_fn *warn;
     void *ctx;
 };
 

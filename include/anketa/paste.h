@@ -23,7 +23,7 @@ struct anketa_paste_options {
     const struct anketa_campaign *campaign;  /* optional: direction kinds and names */
     const char *output;                      /* path, or "-" for standard output */
     /* Warnings (a direction none of the four questions takes); may be NULL. */
-    void (*warn)(void *ctx, const char *message);
+    anketa_diag_fn *warn;
     void *ctx;
 };
 
