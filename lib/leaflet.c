@@ -15,6 +15,7 @@
 
 #include "leaflet_int.h"
 #include "pdfmeta.h"
+#include "render_layout.h"
 
 #define MARKS_MM 8.0   /* room outside the bleed for crop marks */
 
@@ -128,16 +129,7 @@ static void setup_context(struct anketa_leaflet *l)
     cairo_scale(l->cr, scale, scale);
     cairo_translate(l->cr, l->offset, l->offset);
     if (l->layout == NULL) {
-        l->layout = pango_cairo_create_layout(l->cr);
-        /* Metrics without hinting: the same layout at every resolution. */
-        cairo_font_options_t *fo = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(pango_layout_get_context(l->layout), fo);
-        cairo_font_options_destroy(fo);
-#if PANGO_VERSION_CHECK(1, 44, 0)
-        pango_context_set_round_glyph_positions(pango_layout_get_context(l->layout), FALSE);
-#endif
+        l->layout = render_layout_new(l->cr);
     } else {
         pango_cairo_update_layout(l->cr, l->layout);
     }

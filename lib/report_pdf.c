@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "pdfmeta.h"
+#include "render_layout.h"
 #include "report_int.h"
 
 #define MM_TO_PT (72.0 / 25.4)
@@ -302,15 +303,7 @@ static int render(struct pdf *p, cairo_surface_t *surface)
 {
     p->cr = cairo_create(surface);
     cairo_scale(p->cr, MM_TO_PT, MM_TO_PT);
-    p->layout = pango_cairo_create_layout(p->cr);
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(pango_layout_get_context(p->layout), fo);
-    cairo_font_options_destroy(fo);
-#if PANGO_VERSION_CHECK(1, 44, 0)
-    /* Unrounded positions keep the text layer's words whole for pdftotext. */
-    pango_context_set_round_glyph_positions(pango_layout_get_context(p->layout), FALSE);
-#endif
+    p->layout = render_layout_new(p->cr);
     p->page = 1;
     p->y = TOP;
     for (size_t i = 0; i < p->r->block_count; i++) {
