@@ -54,13 +54,21 @@ ANKETA_INGEST_SPLIT_MIN=1 ingest -c "$C" -p yandex-forms --anonymous --seen seen
     --rejects rej.csv -o out.fifo in.csv 2>err &
 pid=$!
 exec 3<out.fifo
-# Until the second thread is done and the run waits on the full FIFO.
+# Its own unnamed files in $TMPDIR ("#inode"), regular ones only: under
+# valgrind the process also holds valgrind's files and FIFOs there.
+held() {
+  for fd in $(ls -l /proc/$pid/fd 2>/dev/null | grep "$TMPDIR/#" | sed 's/.* \([0-9]*\) -> .*/\1/'); do
+    [ -f /proc/$pid/fd/$fd ] && [ -s /proc/$pid/fd/$fd ] && echo "$fd"
+  done
+}
+# Until the second thread is done (one task left, its file written) and the
+# run waits on the full FIFO; the file exists, empty, before the thread starts.
 n=0
-while [ "$(ls /proc/$pid/task | wc -l)" != 1 ] || ! ls -l /proc/$pid/fd | grep -q "$TMPDIR/"; do
-  n=$((n + 1)); [ $n -gt 400 ] && { echo "the run never stopped with its temporary file open"; break; }
+while [ "$(ls /proc/$pid/task | wc -l)" != 1 ] || [ -z "$(held)" ]; do
+  n=$((n + 1)); [ $n -gt 6000 ] && { echo "the run never stopped with its temporary file open"; break; }
   sleep 0.05
 done
-for fd in $(ls -l /proc/$pid/fd | grep "$TMPDIR/" | sed 's/.* \([0-9]*\) -> .*/\1/'); do
+for fd in $(held); do
   cat /proc/$pid/fd/$fd > "snapshot.$fd"
 done
 cat snapshot.* | wc -c | awk '{ print ($1 > 100000 ? "temporary file copied" : "temporary file small: " $1) }'
